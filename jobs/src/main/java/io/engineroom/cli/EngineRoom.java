@@ -1,0 +1,37 @@
+package io.engineroom.cli;
+
+import io.engineroom.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code engineroom} command line: one subcommand per capability. */
+@Command(name = "engineroom", mixinStandardHelpOptions = true, version = "Engine Room 0.1.0",
+    description = "Back-office analytics on Spark and Delta Lake.",
+    subcommands = {GenerateCommand.class})
+public final class EngineRoom {
+  /** Exit code when the input or the arguments are wrong: the person can fix it. */
+  static final int EXIT_USAGE = 2;
+  /** Exit code when a run failed: nothing was published. */
+  static final int EXIT_RUN_FAILED = 1;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line without exiting, for tests and for spark-submit wrappers. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new EngineRoom());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+        Console.error(e.getMessage());
+        return EXIT_USAGE;
+      }
+      if (e instanceof ActionableException) {
+        Console.error(e.getMessage());
+        return ((ActionableException) e).exitCode();
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,82 @@
+package io.engineroom.config;
+
+/**
+ * Every configuration key Engine Room reads, with its default. Keys use dots for hierarchy and
+ * hyphens inside a concept. Under spark-submit the same keys are given as
+ * {@code --conf spark.engineroom.<rest>}.
+ */
+public final class ConfigKeys {
+  private ConfigKeys() {}
+
+  /** Where the customer's systems drop files, laid out as in CONTRACTS.md. */
+  public static final String LANDING_PATH = "engineroom.landing.path";
+  public static final String LANDING_PATH_DEFAULT = "landing";
+
+  /** Root of the Delta warehouse (bronze, silver, gold, ops). */
+  public static final String WAREHOUSE_PATH = "engineroom.warehouse.path";
+  public static final String WAREHOUSE_PATH_DEFAULT = "warehouse";
+
+  /** Folder of the dbt-style project the model runner builds. */
+  public static final String MODELS_PATH = "engineroom.models.path";
+  public static final String MODELS_PATH_DEFAULT = "dbt-style-models";
+
+  /** Spark master when none is given by spark-submit. */
+  public static final String SPARK_MASTER = "engineroom.spark.master";
+  public static final String SPARK_MASTER_DEFAULT = "local[*]";
+
+  /** Shuffle partitions; small by default because one night of one back office is small. */
+  public static final String SPARK_SHUFFLE_PARTITIONS = "engineroom.spark.shuffle-partitions";
+  public static final String SPARK_SHUFFLE_PARTITIONS_DEFAULT = "8";
+
+  /** A batch whose share of bad rows passes this fails the night before anything is published. */
+  public static final String INGEST_MAX_BAD_SHARE = "engineroom.ingest.max-bad-share";
+  public static final String INGEST_MAX_BAD_SHARE_DEFAULT = "0.05";
+
+  /** Events further in the future than this (relative to the run) are quarantined. */
+  public static final String INGEST_FUTURE_TOLERANCE_HOURS = "engineroom.ingest.future-tolerance-hours";
+  public static final String INGEST_FUTURE_TOLERANCE_HOURS_DEFAULT = "24";
+
+  /** An ActivityWatch event longer than this is absurd and quarantined. */
+  public static final String INGEST_MAX_EVENT_SECONDS = "engineroom.ingest.max-event-seconds";
+  public static final String INGEST_MAX_EVENT_SECONDS_DEFAULT = "43200";
+
+  /** Secret for keyed hashes (pseudonyms, title hashes). Empty: titles are dropped, not hashed. */
+  public static final String PRIVACY_HASH_KEY = "engineroom.privacy.hash-key";
+  public static final String PRIVACY_HASH_KEY_DEFAULT = "";
+
+  /** Keep raw window titles in silver. Off by default: titles carry customer data. */
+  public static final String PRIVACY_STORE_RAW_TITLES = "engineroom.privacy.store-raw-titles";
+  public static final String PRIVACY_STORE_RAW_TITLES_DEFAULT = "false";
+
+  // Metric parameters, as named in METRICS.md.
+  public static final String METRICS_MIN_SHIFT_SHARE = "engineroom.metrics.min-shift-share";
+  public static final String METRICS_MIN_SHIFT_SHARE_DEFAULT = "0.5";
+  public static final String METRICS_RAMP_UP_DAYS = "engineroom.metrics.ramp-up-days";
+  public static final String METRICS_RAMP_UP_DAYS_DEFAULT = "60";
+  public static final String GOALS_WINDOW_DAYS = "engineroom.goals.window-days";
+  public static final String GOALS_WINDOW_DAYS_DEFAULT = "28";
+  public static final String GOALS_EARLY_SHARE = "engineroom.goals.early-share";
+  public static final String GOALS_EARLY_SHARE_DEFAULT = "0.25";
+  public static final String GOALS_TOO_EASY_SHARE = "engineroom.goals.too-easy-share";
+  public static final String GOALS_TOO_EASY_SHARE_DEFAULT = "0.80";
+  public static final String GOALS_TOO_HARD_ATTAINMENT = "engineroom.goals.too-hard-attainment";
+  public static final String GOALS_TOO_HARD_ATTAINMENT_DEFAULT = "0.30";
+  public static final String GOALS_MIN_WORKER_DAYS = "engineroom.goals.min-worker-days";
+  public static final String GOALS_MIN_WORKER_DAYS_DEFAULT = "20";
+  public static final String GOALS_ATTAINMENT_GOAL = "engineroom.goals.attainment-goal";
+  public static final String GOALS_ATTAINMENT_GOAL_DEFAULT = "0.80";
+  public static final String FAIRNESS_BASELINE_DAYS = "engineroom.fairness.baseline-days";
+  public static final String FAIRNESS_BASELINE_DAYS_DEFAULT = "91";
+  public static final String FAIRNESS_PERSIST_PERIODS = "engineroom.fairness.persist-periods";
+  public static final String FAIRNESS_PERSIST_PERIODS_DEFAULT = "2";
+  public static final String FAIRNESS_MIN_AUDITS = "engineroom.fairness.min-audits";
+  public static final String FAIRNESS_MIN_AUDITS_DEFAULT = "20";
+  public static final String MINING_MIN_ITEMS = "engineroom.mining.min-items";
+  public static final String MINING_MIN_ITEMS_DEFAULT = "50";
+  public static final String MINING_MIN_SUPPORT = "engineroom.mining.min-support";
+  public static final String MINING_MIN_SUPPORT_DEFAULT = "0.02";
+
+  /** Currency that money marts report in. */
+  public static final String MONEY_REPORTING_CURRENCY = "engineroom.money.reporting-currency";
+  public static final String MONEY_REPORTING_CURRENCY_DEFAULT = "EUR";
+}

@@ -1,0 +1,17 @@
+package io.engineroom.udfs;
+
+import io.engineroom.udfs.functions.KeyedHash;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Registers every Engine Room SQL function on a session: the jobs call this when they build their
+ * session, and the SQL endpoint calls it at start, so SQL means the same everywhere.
+ */
+public final class FunctionRegistry {
+  private FunctionRegistry() {}
+
+  public static void registerAll(SparkSession spark) {
+    spark.udf().register(KeyedHash.NAME, new KeyedHash(), DataTypes.StringType);
+  }
+}

@@ -48,7 +48,7 @@ public final class BackOfficeGenerator {
     GenerationSummary summary = new GenerationSummary();
     Map<String, TeamMonthOutcome> outcomes = new TreeMap<>();
     Map<Worker, List<SimulatedDay.Window>> yesterdaysTail = new HashMap<>();
-    List<SimulatedDay.Event> lateEvents = new ArrayList<>();
+    List<LateDelivery> late = new ArrayList<>();
     Path truthDir = landing.resolve("_truth");
 
     AppCategories.write(landing.resolve("reference").resolve("app_categories.csv"));
@@ -62,8 +62,11 @@ public final class BackOfficeGenerator {
         writeGoals(landing, goals, day);
         Map<Team, List<Worker>> members = membersByTeam(org, day);
         DayFiles files = new DayFiles(landing, day, bad);
-        files.writeEvents(lateEvents);
-        lateEvents.clear();
+        for (LateDelivery l : late) {
+          files.writeEvents(l.day().events);
+          files.writeAudits(l.day(), options.seed(), l.dayIndex());
+        }
+        late.clear();
         for (Team team : org.teams) {
           TeamDayPlan plan = TeamDayPlan.make(options.seed(), team, members.get(team), day, d);
           boolean weekend = isWeekend(day);
@@ -73,17 +76,18 @@ public final class BackOfficeGenerator {
               continue;
             }
             SimulatedDay sim = simulator.simulate(w, entry.getValue(), plan.handoversOf.get(w), day, d);
-            boolean late = !lastDay && Rng.hashUniform(options.seed(), 6, w.index, d) < LATE_SHARE;
-            if (late) {
-              lateEvents.addAll(sim.events);
+            // A few worker-days reach the landing zone a day late, events and audits together.
+            boolean isLate = !lastDay && Rng.hashUniform(options.seed(), 6, w.index, d) < LATE_SHARE;
+            if (isLate) {
+              late.add(new LateDelivery(sim, d));
             } else {
               files.writeEvents(sim.events);
+              files.writeAudits(sim, options.seed(), d);
             }
             List<SimulatedDay.Window> export = new ArrayList<>(yesterdaysTail.getOrDefault(w, List.of()));
             export.addAll(sim.windows);
             activityWriter.write(files.activityFile(w.primaryHost), w.primaryHost, export, sim.afk);
             yesterdaysTail.put(w, tail(sim.windows));
-            files.writeAudits(sim, options.seed(), d);
             outcomes.computeIfAbsent(YearMonth.from(day) + "|" + team.id(), k -> new TeamMonthOutcome()).add(sim);
             summary.workerDays++;
             summary.events += sim.events.size();
@@ -114,6 +118,8 @@ public final class BackOfficeGenerator {
     summary.seconds = (System.nanoTime() - began) / 1e9;
     return summary;
   }
+
+  private record LateDelivery(SimulatedDay day, int dayIndex) {}
 
   private static boolean isWeekend(LocalDate day) {
     return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;

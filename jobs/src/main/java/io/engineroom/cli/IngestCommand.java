@@ -1,0 +1,60 @@
+package io.engineroom.cli;
+
+import io.engineroom.config.ConfigKeys;
+import io.engineroom.config.EngineRoomConfig;
+import io.engineroom.ingest.IngestJob;
+import io.engineroom.ingest.IngestReport;
+import io.engineroom.ingest.LandingLayout;
+import io.engineroom.ingest.LandingSource;
+import io.engineroom.run.RunSummary;
+import io.engineroom.warehouse.SparkSessionFactory;
+import io.engineroom.warehouse.Warehouse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+    description = {"Load one delivery date of landing files (or one XES log) into bronze and silver Delta tables.",
+        "Nothing is published to gold; use 'nightly' for the whole run."})
+final class IngestCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Delivery date to ingest.")
+  LocalDate date;
+
+  @Option(names = "--xes", paramLabel = "FILE", description = "Ingest this XES or XES.gz event log as work events.")
+  Path xes;
+
+  @Override
+  public Integer call() {
+    EngineRoomConfig config = common.resolve();
+    if (date == null && xes == null) {
+      throw new IllegalArgumentException("Say what to ingest: --date YYYY-MM-DD for a delivery in the landing folder, "
+          + "or --xes FILE for an event log.");
+    }
+    if (xes != null && !Files.isRegularFile(xes)) {
+      throw new IllegalArgumentException("XES file " + xes + " does not exist.");
+    }
+    LocalDate delivery = date != null ? date : LocalDate.now(java.time.ZoneOffset.UTC);
+    String runId = RunIds.next("ingest", delivery);
+    try (SparkSession spark = SparkSessionFactory.create("ingest", config)) {
+      Warehouse warehouse = new Warehouse(config.getPath(ConfigKeys.WAREHOUSE_PATH));
+      LandingLayout landing = new LandingLayout(
+          xes != null ? xes.toAbsolutePath().getParent().toString() : config.get(ConfigKeys.LANDING_PATH),
+          spark.sparkContext().hadoopConfiguration());
+      IngestJob job = new IngestJob(spark, config, warehouse, landing, Console::progress);
+      IngestReport report = xes != null
+          ? job.run(delivery, runId, Map.of(LandingSource.WORK_EVENTS, List.of(xes.toAbsolutePath().toString())))
+          : job.run(delivery, runId);
+      Console.info(RunSummary.ingestTable(report));
+    }
+    return 0;
+  }
+}

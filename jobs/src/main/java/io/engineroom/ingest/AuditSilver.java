@@ -1,0 +1,38 @@
+package io.engineroom.ingest;
+
+import io.engineroom.warehouse.DeltaTables;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** {@code silver.audits}: each audit once, joined to the work item it judges. */
+final class AuditSilver {
+  static final String AUDITS = "audits";
+
+  private AuditSilver() {}
+
+  static void build(SilverContext ctx, SourceReport report) {
+    Dataset<Row> batch = ctx.bronzeBatch(LandingSource.AUDITS).cache();
+    try {
+      report.rowsRead += batch.count();
+      report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.AUDITS, batch, ctx.runId));
+      if (batch.isEmpty()) {
+        return;
+      }
+      ctx.view("bronze_batch", batch);
+      Dataset<Row> items = DeltaTables.readOrEmpty(ctx.spark, ctx.silver(WorkSilver.ITEMS),
+          "source_system string, work_item_id string, task_type string, worker_id string, local_date date");
+      ctx.view(WorkSilver.ITEMS, items);
+      ctx.view("known_items", items.select("work_item_id"));
+      Dataset<Row> checked = ctx.sql("audits_checked").cache();
+      ctx.view("audits_checked", checked);
+      report.addQuarantined(ctx.quarantine.write(LandingSource.AUDITS, checked, "_reason", ctx.runId));
+      Dataset<Row> good = ctx.sql("audits");
+      report.rowsToSilver += good.count();
+      DeltaTables.upsert(ctx.spark, good, ctx.silver(AUDITS), List.of("audit_id"));
+      checked.unpersist();
+    } finally {
+      batch.unpersist();
+    }
+  }
+}

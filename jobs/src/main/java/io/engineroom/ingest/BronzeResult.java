@@ -1,0 +1,15 @@
+package io.engineroom.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which files of a source were new and which had been loaded before (by content). */
+public final class BronzeResult {
+  public final LandingSource source;
+  public final List<String> newFiles = new ArrayList<>();
+  public final List<String> skippedFiles = new ArrayList<>();
+
+  BronzeResult(LandingSource source) {
+    this.source = source;
+  }
+}

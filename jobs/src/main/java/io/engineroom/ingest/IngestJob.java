@@ -1,0 +1,105 @@
+package io.engineroom.ingest;
+
+import io.engineroom.config.ConfigKeys;
+import io.engineroom.config.EngineRoomConfig;
+import io.engineroom.warehouse.Warehouse;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One night of ingest: landing files to bronze (each file's bytes once), then bronze to silver,
+ * roster and reference data first because events are checked against them. Fails before anything
+ * is published when a source's share of bad rows passes the configured threshold.
+ */
+public final class IngestJob {
+  private final SparkSession spark;
+  private final EngineRoomConfig config;
+  private final Warehouse warehouse;
+  private final LandingLayout landing;
+  private final Consumer<String> progress;
+
+  public IngestJob(SparkSession spark, EngineRoomConfig config, Warehouse warehouse, LandingLayout landing,
+      Consumer<String> progress) {
+    this.spark = spark;
+    this.config = config;
+    this.warehouse = warehouse;
+    this.landing = landing;
+    this.progress = progress;
+  }
+
+  /** Ingests what the landing zone holds for one delivery date. */
+  public IngestReport run(LocalDate delivery, String runId) {
+    Map<LandingSource, List<String>> files = new EnumMap<>(LandingSource.class);
+    for (LandingSource source : LandingSource.values()) {
+      files.put(source, landing.files(source, delivery));
+    }
+    return run(delivery, runId, files);
+  }
+
+  /** Ingests the given files (for example one XES log named on the command line). */
+  public IngestReport run(LocalDate delivery, String runId, Map<LandingSource, List<String>> files) {
+    IngestReport report = new IngestReport(delivery);
+    BronzeLoader bronze = new BronzeLoader(spark, warehouse, landing);
+    Map<LandingSource, SourceReport> reports = new EnumMap<>(LandingSource.class);
+    int step = 0;
+    for (LandingSource source : LandingSource.values()) {
+      List<String> sourceFiles = files.getOrDefault(source, List.of());
+      progress.accept(String.format("ingest %s: bronze %s (%d files) [%d/%d]", delivery, source.tableName(),
+          sourceFiles.size(), ++step, LandingSource.values().length * 2));
+      BronzeResult loaded = bronze.load(source, sourceFiles, delivery, runId);
+      SourceReport r = new SourceReport(source);
+      r.newFiles = loaded.newFiles;
+      r.skippedFiles = loaded.skippedFiles;
+      reports.put(source, r);
+      report.sources.add(r);
+    }
+    SilverContext ctx = new SilverContext(spark, warehouse, delivery, runId);
+    ctx.params.put("max_event_seconds", config.get(ConfigKeys.INGEST_MAX_EVENT_SECONDS));
+    ctx.params.put("future_tolerance_hours", config.get(ConfigKeys.INGEST_FUTURE_TOLERANCE_HOURS));
+    ctx.params.put("title_hash_key", config.get(ConfigKeys.PRIVACY_HASH_KEY).replace("'", "''"));
+    ctx.params.put("store_raw_titles", Boolean.toString(config.getBoolean(ConfigKeys.PRIVACY_STORE_RAW_TITLES)));
+
+    silverStep(delivery, ++step, "roster history", () -> RosterSilver.build(ctx, reports.get(LandingSource.ROSTER)));
+    RosterSilver.registerViews(ctx);
+    silverStep(delivery, ++step, "app categories",
+        () -> ReferenceSilver.buildAppCategories(ctx, reports.get(LandingSource.APP_CATEGORIES)));
+    ReferenceSilver.registerViews(ctx);
+    silverStep(delivery, ++step, "goals", () -> ReferenceSilver.buildGoals(ctx, reports.get(LandingSource.GOALS)));
+    silverStep(delivery, ++step, "work events and items",
+        () -> WorkSilver.build(ctx, reports.get(LandingSource.WORK_EVENTS)));
+    silverStep(delivery, ++step, "desktop activity and active time",
+        () -> ActivitySilver.build(ctx, reports.get(LandingSource.ACTIVITY)));
+    silverStep(delivery, ++step, "audits", () -> AuditSilver.build(ctx, reports.get(LandingSource.AUDITS)));
+    silverStep(delivery, ++step, "outcomes",
+        () -> ReferenceSilver.buildOutcomes(ctx, reports.get(LandingSource.OUTCOMES)));
+    enforceThreshold(report);
+    return report;
+  }
+
+  private void silverStep(LocalDate delivery, int step, String what, Runnable work) {
+    progress.accept(String.format("ingest %s: silver %s [%d/%d]", delivery, what, step,
+        LandingSource.values().length * 2));
+    work.run();
+  }
+
+  private void enforceThreshold(IngestReport report) {
+    double max = config.getDouble(ConfigKeys.INGEST_MAX_BAD_SHARE);
+    for (SourceReport s : report.sources) {
+      if (s.rowsRead > 0 && s.badShare() > max) {
+        String reasons = s.quarantined.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        throw new BatchRejectedException(String.format(
+            "%s of %s: %.1f%% of %,d rows are bad (%s), above the limit of %.1f%% (%s). Nothing was published. "
+                + "Look at ops.quarantine for %s to see which files and rows, fix or re-deliver them, then re-run "
+                + "this night; or raise the limit for this night with --set ingest.max-bad-share=...",
+            s.source.tableName(), report.delivery, 100 * s.badShare(), s.rowsRead, reasons, 100 * max,
+            ConfigKeys.INGEST_MAX_BAD_SHARE, s.source.tableName()));
+      }
+    }
+  }
+}

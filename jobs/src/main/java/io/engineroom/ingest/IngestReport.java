@@ -1,0 +1,27 @@
+package io.engineroom.ingest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The night's ingest, source by source. */
+public final class IngestReport {
+  public final LocalDate delivery;
+  public final List<SourceReport> sources = new ArrayList<>();
+
+  IngestReport(LocalDate delivery) {
+    this.delivery = delivery;
+  }
+
+  public SourceReport of(LandingSource source) {
+    return sources.stream().filter(s -> s.source == source).findFirst().orElse(null);
+  }
+
+  public long rowsRead() {
+    return sources.stream().mapToLong(s -> s.rowsRead).sum();
+  }
+
+  public long quarantined() {
+    return sources.stream().mapToLong(SourceReport::quarantinedTotal).sum();
+  }
+}

@@ -1,0 +1,25 @@
+package io.engineroom.ingest;
+
+import io.engineroom.ingest.readers.ActivityWatchReader;
+import io.engineroom.ingest.readers.CsvReader;
+import io.engineroom.ingest.readers.JsonLinesReader;
+import io.engineroom.ingest.readers.LandingFileReader;
+import io.engineroom.ingest.readers.XesReader;
+
+/** Picks the reader for a landing file by its source and name. */
+final class Readers {
+  private Readers() {}
+
+  static LandingFileReader forFile(LandingSource source, String fileName) {
+    if (source == LandingSource.ACTIVITY) {
+      return new ActivityWatchReader();
+    }
+    if (fileName.endsWith(".xes") || fileName.endsWith(".xes.gz")) {
+      return new XesReader();
+    }
+    if (fileName.endsWith(".jsonl")) {
+      return new JsonLinesReader(source.fields());
+    }
+    return new CsvReader(source.fields(), source.optionalFields());
+  }
+}

@@ -1,0 +1,86 @@
+package io.engineroom.ingest;
+
+import io.engineroom.warehouse.DeltaTables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+/** Goals (effective-dated), monthly outcomes and the app-category rules. */
+final class ReferenceSilver {
+  static final String GOALS = "goals";
+  static final String OUTCOMES = "outcomes";
+  static final String APP_CATEGORIES = "app_categories";
+
+  private ReferenceSilver() {}
+
+  static void buildGoals(SilverContext ctx, SourceReport report) {
+    ctx.view("bronze_goals", ctx.bronzeAll(LandingSource.GOALS));
+    Dataset<Row> checked = ctx.sql("goals_checked");
+    if (checked.isEmpty()) {
+      return;
+    }
+    ctx.view("goals_checked", checked);
+    report.rowsRead += ctx.bronzeBatch(LandingSource.GOALS).count();
+    report.addQuarantined(ctx.quarantine.write(LandingSource.GOALS, checked, "_reason", ctx.runId));
+    report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.GOALS, ctx.bronzeBatch(LandingSource.GOALS),
+        ctx.runId));
+    Dataset<Row> goals = ctx.sql("goals");
+    report.rowsToSilver += goals.count();
+    DeltaTables.overwrite(goals, ctx.silver(GOALS));
+  }
+
+  static void buildOutcomes(SilverContext ctx, SourceReport report) {
+    Dataset<Row> batch = ctx.bronzeBatch(LandingSource.OUTCOMES);
+    ctx.view("bronze_batch", batch);
+    Dataset<Row> checked = ctx.sql("outcomes_checked");
+    ctx.view("outcomes_checked", checked);
+    report.rowsRead += batch.count();
+    report.addQuarantined(ctx.quarantine.write(LandingSource.OUTCOMES, checked, "_reason", ctx.runId));
+    report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.OUTCOMES, batch, ctx.runId));
+    Dataset<Row> outcomes = ctx.sql("outcomes").drop("rn");
+    long n = outcomes.count();
+    if (n > 0) {
+      DeltaTables.upsert(ctx.spark, outcomes, ctx.silver(OUTCOMES), List.of("month_start", "team_id"));
+    }
+    report.rowsToSilver += n;
+  }
+
+  static void buildAppCategories(SilverContext ctx, SourceReport report) {
+    Dataset<Row> all = ctx.bronzeAll(LandingSource.APP_CATEGORIES);
+    ctx.view("bronze_app_categories", all);
+    List<String> bad = new ArrayList<>();
+    for (Row r : all.select("pattern").distinct().collectAsList()) {
+      try {
+        Pattern.compile(r.getString(0) == null ? "" : r.getString(0));
+      } catch (PatternSyntaxException e) {
+        bad.add(r.getString(0));
+      }
+    }
+    ctx.view("bad_patterns", ctx.spark.createDataset(bad, Encoders.STRING()).toDF("pattern"));
+    Dataset<Row> checked = ctx.sql("app_categories");
+    if (checked.isEmpty()) {
+      return;
+    }
+    report.rowsRead += ctx.bronzeBatch(LandingSource.APP_CATEGORIES).count();
+    report.addQuarantined(ctx.quarantine.write(LandingSource.APP_CATEGORIES, checked, "_reason", ctx.runId));
+    Dataset<Row> rules = checked.where("_reason is null").selectExpr("cast(priority as int) as priority",
+        "match_field", "pattern", "category", "lower(productive) = 'true' as is_productive");
+    report.rowsToSilver += rules.count();
+    DeltaTables.overwrite(rules, ctx.silver(APP_CATEGORIES));
+  }
+
+  /** The rules view for classification; empty when none were delivered (all apps uncategorized). */
+  static void registerViews(SilverContext ctx) {
+    if (ctx.silverExists(APP_CATEGORIES)) {
+      ctx.view(APP_CATEGORIES, ctx.readSilver(APP_CATEGORIES));
+    } else {
+      ctx.spark.sql("select cast(null as int) priority, cast(null as string) match_field, cast(null as string) pattern,"
+          + " cast(null as string) category, cast(null as boolean) is_productive where false")
+          .createOrReplaceTempView(APP_CATEGORIES);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.engineroom.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.engineroom.warehouse.DeltaTables;
+import io.engineroom.warehouse.Layer;
+import io.engineroom.warehouse.Warehouse;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** What every silver step needs for one night: the session, the tables, the night's parameters. */
+final class SilverContext {
+  final SparkSession spark;
+  final Warehouse warehouse;
+  final Quarantine quarantine;
+  final LocalDate delivery;
+  final String runId;
+  final Map<String, String> params = new HashMap<>();
+
+  SilverContext(SparkSession spark, Warehouse warehouse, LocalDate delivery, String runId) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.quarantine = new Quarantine(spark, warehouse);
+    this.delivery = delivery;
+    this.runId = runId;
+    params.put("delivery_date", delivery.toString());
+    // End of the delivery day anywhere on earth (UTC-12), so no honest event of that day is "future".
+    params.put("delivery_end_utc", delivery.plusDays(1).atStartOfDay().plusHours(12).toString().replace('T', ' '));
+  }
+
+  String silver(String table) {
+    return warehouse.path(Layer.SILVER, table);
+  }
+
+  Dataset<Row> readSilver(String table) {
+    return DeltaTables.read(spark, silver(table));
+  }
+
+  boolean silverExists(String table) {
+    return DeltaTables.exists(spark, silver(table));
+  }
+
+  /** This night's bronze rows of a source. */
+  Dataset<Row> bronzeBatch(LandingSource source) {
+    String path = warehouse.path(Layer.BRONZE, source.tableName());
+    if (!DeltaTables.exists(spark, path)) {
+      return spark.createDataFrame(java.util.List.of(), BronzeLoader.schema(source));
+    }
+    return DeltaTables.read(spark, path).where(col("_delivery_date").equalTo(lit(java.sql.Date.valueOf(delivery))));
+  }
+
+  /** All bronze rows of a source, every night. */
+  Dataset<Row> bronzeAll(LandingSource source) {
+    String path = warehouse.path(Layer.BRONZE, source.tableName());
+    if (!DeltaTables.exists(spark, path)) {
+      return spark.createDataFrame(java.util.List.of(), BronzeLoader.schema(source));
+    }
+    return DeltaTables.read(spark, path);
+  }
+
+  Dataset<Row> sql(String script) {
+    return spark.sql(SqlScript.load(script, params));
+  }
+
+  void view(String name, Dataset<Row> rows) {
+    rows.createOrReplaceTempView(name);
+  }
+}

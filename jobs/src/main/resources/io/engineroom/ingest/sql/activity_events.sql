@@ -1,0 +1,78 @@
+-- Good desktop events of this delivery as silver keeps them: one row per (host, bucket type, start),
+-- the longest duration when overlapping exports repeat an event, the worker and local date from the
+-- roster, and each window classified by the first app-category rule that matches (by priority).
+-- Raw titles are kept only when configured; otherwise a keyed hash at most.
+-- Input views: activity_checked, worker_hosts, app_categories.
+with good as (
+  select * from (
+    select
+      c.*,
+      row_number() over (partition by hostname, bucket_type, start_ts order by duration_seconds desc, _source_file) as rn
+    from activity_checked c
+    where _reason is null
+  ) where rn = 1
+),
+owned as (
+  select
+    g.*,
+    h.worker_id,
+    h.site_timezone,
+    g.start_ts + make_dt_interval(0, 0, 0, g.duration_seconds) as end_ts
+  from good g
+  left join worker_hosts h
+    on h.hostname = g.hostname
+   and to_date(g.start_ts) between date_sub(h.valid_from, 1) and coalesce(h.valid_to, date '9999-12-31')
+),
+one_owner as (
+  select * from (
+    select o.*, row_number() over (partition by hostname, bucket_type, start_ts order by worker_id) as owner_rank
+    from owned o
+  ) where owner_rank = 1
+),
+web as (
+  select hostname, start_ts, end_ts, url from one_owner where bucket_type = 'web.tab.current'
+),
+windows_with_url as (
+  select w.hostname, w.start_ts, max(b.url) as url
+  from one_owner w
+  join web b on b.hostname = w.hostname and b.start_ts >= w.start_ts - interval 1 second and b.start_ts < w.end_ts
+  where w.bucket_type = 'currentwindow'
+  group by w.hostname, w.start_ts
+),
+matched as (
+  select
+    w.hostname,
+    w.start_ts,
+    min_by(struct(r.category, r.is_productive), r.priority) as rule
+  from one_owner w
+  left join windows_with_url u on u.hostname = w.hostname and u.start_ts = w.start_ts
+  join app_categories r
+    on (r.match_field = 'app' and w.app rlike r.pattern)
+    or (r.match_field = 'title' and w.title rlike r.pattern)
+    or (r.match_field = 'url' and u.url rlike r.pattern)
+  where w.bucket_type = 'currentwindow'
+  group by w.hostname, w.start_ts
+),
+final as (
+  select
+    o.hostname,
+    o.bucket_type,
+    o.start_ts,
+    o.end_ts,
+    o.duration_seconds,
+    o.worker_id,
+    coalesce(to_date(from_utc_timestamp(o.start_ts, o.site_timezone)), to_date(o.start_ts)) as local_date,
+    nullif(o.app, '') as app,
+    case when o.bucket_type = 'currentwindow' then coalesce(m.rule.category, 'uncategorized') end as category,
+    case when o.bucket_type = 'currentwindow' then coalesce(m.rule.is_productive, false) end as is_productive,
+    parse_url(coalesce(u.url, nullif(o.url, '')), 'HOST') as url_domain,
+    nullif(o.status, '') as afk_status,
+    er_keyed_hash(nullif(o.title, ''), '${title_hash_key}') as title_hash,
+    case when ${store_raw_titles} then nullif(o.title, '') end as title,
+    o._source_file,
+    o._delivery_date
+  from one_owner o
+  left join matched m on m.hostname = o.hostname and m.start_ts = o.start_ts and o.bucket_type = 'currentwindow'
+  left join windows_with_url u on u.hostname = o.hostname and u.start_ts = o.start_ts and o.bucket_type = 'currentwindow'
+)
+select * from final

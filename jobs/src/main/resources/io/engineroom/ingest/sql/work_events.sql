@@ -1,0 +1,35 @@
+-- Good work events of this delivery, as silver stores them: UTC time plus the worker's local date
+-- at their site (from the roster as of that day; without a roster, the date in the event's own offset).
+-- Input views: work_events_checked, roster_history.
+with good as (
+  select * from work_events_checked where _reason is null
+),
+with_zone as (
+  select
+    g.*,
+    (select min(r.site_timezone) from roster_history r
+      where r.worker_id = g.worker
+        and to_date(g.ts_utc) between date_sub(r.valid_from, 1) and coalesce(r.valid_to, date '9999-12-31')) as site_timezone
+  from good g
+),
+final as (
+  select
+    source_system,
+    event_id,
+    case_id,
+    work_item_id,
+    task_type,
+    worker as worker_id,
+    upper(lifecycle) as lifecycle,
+    ts_utc,
+    coalesce(lower(automated) = 'true', false) as is_automated,
+    nullif(attributes, '') as attributes,
+    site_timezone,
+    coalesce(to_date(from_utc_timestamp(ts_utc, site_timezone)), to_date(substr(ts, 1, 10))) as local_date,
+    content_hash as _content_hash,
+    _source_file,
+    _position,
+    _delivery_date
+  from with_zone
+)
+select * from final

@@ -1,0 +1,78 @@
+-- This delivery's work events, typed, each with the reason it cannot be used (null when fine).
+-- Input views: bronze_batch (bronze rows of the delivery), roster_history, existing_events (silver).
+with typed as (
+  select
+    b.*,
+    cast(ts as timestamp) as ts_utc,
+    nullif(worker_id, '') as worker,
+    sha2(concat_ws('\u0001', case_id, work_item_id, task_type, worker_id, lifecycle, cast(cast(ts as timestamp) as string),
+      lower(automated), attributes), 256) as content_hash
+  from bronze_batch b
+  where b._read_error is null
+),
+row_checks as (
+  select
+    t.*,
+    case
+      when coalesce(event_id, '') = '' or coalesce(case_id, '') = '' or coalesce(work_item_id, '') = ''
+        or coalesce(task_type, '') = '' or coalesce(lifecycle, '') = '' or coalesce(ts, '') = '' then 'MISSING_KEY'
+      when ts_utc is null then 'BAD_TIMESTAMP'
+      when upper(lifecycle) not in ('SCHEDULE', 'ASSIGN', 'START', 'SUSPEND', 'RESUME', 'COMPLETE', 'ABORT')
+        then 'UNKNOWN_LIFECYCLE'
+      when lower(coalesce(automated, '')) not in ('true', 'false', '') then 'BAD_BOOLEAN'
+      when ts_utc > timestamp '${delivery_end_utc}' + interval ${future_tolerance_hours} hours then 'FUTURE_EVENT'
+      when ${roster_known} and worker is not null
+        and worker not in (select worker_id from roster_history) then 'UNKNOWN_WORKER'
+    end as _reason
+  from typed t
+),
+ranked as (
+  select
+    r.*,
+    row_number() over ordered as rn,
+    first(content_hash) over whole as first_hash,
+    first(_source_file) over whole as first_file
+  from row_checks r
+  where _reason is null
+  window
+    ordered as (partition by source_system, event_id order by _source_file, try_cast(_position as bigint), _ordinal),
+    whole as (partition by source_system, event_id order by _source_file, try_cast(_position as bigint), _ordinal
+      rows between unbounded preceding and unbounded following)
+),
+batch_duplicates as (
+  select
+    r.*,
+    case
+      when rn = 1 then null
+      when content_hash != first_hash then 'CONFLICTING_DUPLICATE'
+      when _source_file = first_file then 'DUPLICATE'
+      else 'REDELIVERED'
+    end as dup_reason
+  from ranked r
+),
+against_silver as (
+  select
+    d.*,
+    case
+      when e.event_id is null then d.dup_reason
+      when d.dup_reason is not null then d.dup_reason
+      when e._content_hash != d.content_hash and e._source_file != d._source_file then 'CONFLICTING_DUPLICATE'
+      else 'REDELIVERED'
+    end as final_dup_reason
+  from batch_duplicates d
+  left join existing_events e on e.source_system = d.source_system and e.event_id = d.event_id
+)
+select
+  event_id, source_system, case_id, work_item_id, task_type, worker_id, lifecycle, ts, automated, attributes,
+  _position, _ordinal, _read_error, _read_error_detail, _source_file, _file_sha256, _delivery_date, _run_id,
+  ts_utc, worker, content_hash,
+  final_dup_reason as _reason
+from against_silver
+union all
+select
+  event_id, source_system, case_id, work_item_id, task_type, worker_id, lifecycle, ts, automated, attributes,
+  _position, _ordinal, _read_error, _read_error_detail, _source_file, _file_sha256, _delivery_date, _run_id,
+  ts_utc, worker, content_hash,
+  _reason
+from row_checks
+where _reason is not null

@@ -26,7 +26,7 @@ public final class ConfigKeys {
 
   /** Shuffle partitions; small by default because one night of one back office is small. */
   public static final String SPARK_SHUFFLE_PARTITIONS = "engineroom.spark.shuffle-partitions";
-  public static final String SPARK_SHUFFLE_PARTITIONS_DEFAULT = "8";
+  public static final String SPARK_SHUFFLE_PARTITIONS_DEFAULT = "4";
 
   /** A batch whose share of bad rows passes this fails the night before anything is published. */
   public static final String INGEST_MAX_BAD_SHARE = "engineroom.ingest.max-bad-share";

@@ -25,13 +25,13 @@ final class ActivitySilver {
       report.rowsRead += batch.count();
       report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.ACTIVITY, batch, ctx.runId));
       ctx.view("bronze_batch", batch);
-      Dataset<Row> checked = ctx.sql("activity_checked").cache();
+      Dataset<Row> checked = ctx.sql("activity_checked").localCheckpoint();
       ctx.view("activity_checked", checked);
       report.addQuarantined(ctx.quarantine.write(LandingSource.ACTIVITY, checked, "_reason", ctx.runId));
-      Dataset<Row> good = ctx.sql("activity_events").cache();
+      Dataset<Row> good = ctx.sql("activity_events").localCheckpoint();
       long n = good.count();
       report.rowsToSilver += n;
-      if (n > 0) {
+      if (n > 0 || !ctx.silverExists(EVENTS)) {
         merge(ctx, good);
         rebuildActiveIntervals(ctx, good);
       }
@@ -65,6 +65,9 @@ final class ActivitySilver {
     String path = ctx.silver(ACTIVE);
     if (!DeltaTables.exists(ctx.spark, path)) {
       active.write().format("delta").partitionBy("local_date").save(path);
+      return;
+    }
+    if (dates.isEmpty()) {
       return;
     }
     String predicate = "local_date IN (" + dates.stream().map(d -> "'" + d + "'").collect(Collectors.joining(", "))

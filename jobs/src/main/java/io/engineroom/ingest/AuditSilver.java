@@ -16,7 +16,7 @@ final class AuditSilver {
     try {
       report.rowsRead += batch.count();
       report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.AUDITS, batch, ctx.runId));
-      if (batch.isEmpty()) {
+      if (batch.isEmpty() && ctx.silverExists(AUDITS)) {
         return;
       }
       ctx.view("bronze_batch", batch);
@@ -24,7 +24,7 @@ final class AuditSilver {
           "source_system string, work_item_id string, task_type string, worker_id string, local_date date");
       ctx.view(WorkSilver.ITEMS, items);
       ctx.view("known_items", items.select("work_item_id"));
-      Dataset<Row> checked = ctx.sql("audits_checked").cache();
+      Dataset<Row> checked = ctx.sql("audits_checked").localCheckpoint();
       ctx.view("audits_checked", checked);
       report.addQuarantined(ctx.quarantine.write(LandingSource.AUDITS, checked, "_reason", ctx.runId));
       Dataset<Row> good = ctx.sql("audits");

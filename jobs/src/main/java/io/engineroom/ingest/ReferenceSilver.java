@@ -20,9 +20,6 @@ final class ReferenceSilver {
   static void buildGoals(SilverContext ctx, SourceReport report) {
     ctx.view("bronze_goals", ctx.bronzeAll(LandingSource.GOALS));
     Dataset<Row> checked = ctx.sql("goals_checked");
-    if (checked.isEmpty()) {
-      return;
-    }
     ctx.view("goals_checked", checked);
     report.rowsRead += ctx.bronzeBatch(LandingSource.GOALS).count();
     report.addQuarantined(ctx.quarantine.write(LandingSource.GOALS, checked, "_reason", ctx.runId));
@@ -43,7 +40,7 @@ final class ReferenceSilver {
     report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.OUTCOMES, batch, ctx.runId));
     Dataset<Row> outcomes = ctx.sql("outcomes").drop("rn");
     long n = outcomes.count();
-    if (n > 0) {
+    if (n > 0 || !ctx.silverExists(OUTCOMES)) {
       DeltaTables.upsert(ctx.spark, outcomes, ctx.silver(OUTCOMES), List.of("month_start", "team_id"));
     }
     report.rowsToSilver += n;
@@ -62,9 +59,6 @@ final class ReferenceSilver {
     }
     ctx.view("bad_patterns", ctx.spark.createDataset(bad, Encoders.STRING()).toDF("pattern"));
     Dataset<Row> checked = ctx.sql("app_categories");
-    if (checked.isEmpty()) {
-      return;
-    }
     report.rowsRead += ctx.bronzeBatch(LandingSource.APP_CATEGORIES).count();
     report.addQuarantined(ctx.quarantine.write(LandingSource.APP_CATEGORIES, checked, "_reason", ctx.runId));
     Dataset<Row> rules = checked.where("_reason is null").selectExpr("cast(priority as int) as priority",

@@ -37,9 +37,6 @@ final class RosterSilver {
     report.addQuarantined(ctx.quarantine.write(LandingSource.ROSTER, tonight, "_reason", ctx.runId));
     report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.ROSTER, ctx.bronzeBatch(LandingSource.ROSTER),
         ctx.runId));
-    if (all.isEmpty()) {
-      return;
-    }
     Dataset<Row> history = ctx.sql("roster_history");
     io.engineroom.warehouse.DeltaTables.overwrite(history, ctx.silver(HISTORY));
     report.rowsToSilver += tonight.where("_reason is null").count();

@@ -26,11 +26,13 @@ final class WorkSilver {
       ctx.view("bronze_batch", batch);
       ctx.view("existing_events", DeltaTables.readOrEmpty(ctx.spark, ctx.silver(EVENTS), EVENTS_SCHEMA)
           .select("source_system", "event_id", "_content_hash", "_source_file"));
-      Dataset<Row> checked = ctx.sql("work_events_checked").cache();
+      // Checkpointed, not cached: Delta re-computes cached plans that read a table it writes, and
+      // after the insert below these rows would all look "already loaded".
+      Dataset<Row> checked = ctx.sql("work_events_checked").localCheckpoint();
       ctx.view("work_events_checked", checked);
       report.addQuarantined(ctx.quarantine.write(LandingSource.WORK_EVENTS, checked, "_reason", ctx.runId));
       report.redelivered += checked.where("_reason = 'REDELIVERED'").count();
-      Dataset<Row> good = ctx.sql("work_events").cache();
+      Dataset<Row> good = ctx.sql("work_events").localCheckpoint();
       report.rowsToSilver += good.count();
       DeltaTables.insertNew(ctx.spark, good, ctx.silver(EVENTS), List.of("source_system", "event_id"));
       rebuildItems(ctx, good.select("source_system", "work_item_id").distinct());

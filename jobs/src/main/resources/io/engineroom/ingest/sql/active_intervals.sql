@@ -32,7 +32,7 @@ final as (
     hostname,
     start_ts,
     end_ts,
-    unix_millis(end_ts) / 1000.0 - unix_millis(start_ts) / 1000.0 as seconds,
+    unix_millis(end_ts) / 1000d - unix_millis(start_ts) / 1000d as seconds,
     app,
     category,
     is_productive,

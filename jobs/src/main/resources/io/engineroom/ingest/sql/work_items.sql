@@ -20,8 +20,8 @@ segments as (
     source_system,
     work_item_id,
     collect_list(struct(ts_utc as start_at, next_ts as end_at, next_lifecycle as end_lifecycle, worker_id,
-      local_date, unix_millis(next_ts) / 1000.0 - unix_millis(ts_utc) / 1000.0 as seconds)) as segments,
-    sum(unix_millis(next_ts) / 1000.0 - unix_millis(ts_utc) / 1000.0) as handle_seconds
+      local_date, unix_millis(next_ts) / 1000d - unix_millis(ts_utc) / 1000d as seconds)) as segments,
+    sum(unix_millis(next_ts) / 1000d - unix_millis(ts_utc) / 1000d) as handle_seconds
   from sequenced
   where lifecycle in ('START', 'RESUME') and next_lifecycle in ('SUSPEND', 'COMPLETE', 'ABORT')
   group by source_system, work_item_id
@@ -62,8 +62,8 @@ final as (
     i.start_count,
     i.complete_count,
     greatest(i.complete_count - 1, 0) as rework_count,
-    coalesce(s.handle_seconds, 0.0) as handle_seconds,
-    unix_millis(i.first_started_at) / 1000.0 - unix_millis(i.scheduled_at) / 1000.0 as wait_seconds,
+    coalesce(s.handle_seconds, 0d) as handle_seconds,
+    unix_millis(i.first_started_at) / 1000d - unix_millis(i.scheduled_at) / 1000d as wait_seconds,
     s.segments,
     coalesce(i.completed_local_date, i.last_local_date) as local_date
   from items i

@@ -1,0 +1,76 @@
+-- One row per worker per local day at their site (METRICS.md, "Worker-day").
+-- Without desktop data (process logs only) active time is unknown: utilization and productivity
+-- are null, never 0.
+with handle as (
+    select * from {{ ref('int_worker_day_handle') }}
+),
+
+items as (
+    select * from {{ ref('int_worker_day_items') }}
+),
+
+active as (
+    select * from {{ ref('int_worker_day_active') }}
+),
+
+roster as (
+    select * from {{ ref('stg_silver__roster_history') }}
+),
+
+worker_days as (
+    select worker_id, local_date from handle
+    union
+    select worker_id, local_date from items
+    union
+    select worker_id, local_date from active
+),
+
+joined as (
+    select
+        d.worker_id,
+        d.local_date,
+        r.team_id,
+        r.site_id,
+        r.shift_hours,
+        datediff(d.local_date, r.hire_date) as tenure_days,
+        a.active_seconds,
+        a.productive_seconds,
+        a.non_work_seconds,
+        a.first_activity_at,
+        coalesce(h.handle_seconds, 0d) as handle_seconds,
+        coalesce(i.items_completed, 0) as items_completed,
+        coalesce(i.items_reworked, 0) as items_reworked,
+        i.earned_seconds
+    from worker_days as d
+    left join roster as r
+        on r.worker_id = d.worker_id
+        and d.local_date between r.valid_from and r.valid_to
+    left join handle as h on h.worker_id = d.worker_id and h.local_date = d.local_date
+    left join items as i on i.worker_id = d.worker_id and i.local_date = d.local_date
+    left join active as a on a.worker_id = d.worker_id and a.local_date = d.local_date
+),
+
+final as (
+    select
+        worker_id,
+        local_date,
+        team_id,
+        site_id,
+        tenure_days,
+        active_seconds,
+        productive_seconds,
+        non_work_seconds,
+        handle_seconds,
+        items_completed,
+        items_reworked,
+        earned_seconds,
+        earned_seconds / nullif(handle_seconds, 0) as performance,
+        handle_seconds / nullif(active_seconds, 0) as utilization,
+        earned_seconds / nullif(active_seconds, 0) as productivity,
+        first_activity_at,
+        coalesce(coalesce(active_seconds, handle_seconds) >= {{ var('min_shift_share') }} * shift_hours * 3600, false)
+            and coalesce(tenure_days >= {{ var('ramp_up_days') }}, false) as is_eligible
+    from joined
+)
+
+select * from final

@@ -1,0 +1,21 @@
+package io.engineroom.models;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a build produced: rows per model (-1 for views), the marts' locations, the tests' results. */
+public final class BuildResult {
+  public final Map<String, Long> modelRows = new LinkedHashMap<>();
+  public final Map<String, String> marts = new LinkedHashMap<>();
+  public final Map<String, String> compiledSql = new LinkedHashMap<>();
+  public List<SchemaTests.TestResult> tests = List.of();
+
+  public long testsPassed() {
+    return tests.stream().filter(t -> t.failures() == 0).count();
+  }
+
+  public long testsFailed() {
+    return tests.stream().filter(t -> t.failures() > 0).count();
+  }
+}

@@ -1,0 +1,155 @@
+package io.engineroom.models;
+
+import io.engineroom.warehouse.DeltaTables;
+import io.engineroom.warehouse.Layer;
+import io.engineroom.warehouse.Warehouse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs a dbt-style project inside the JVM, in DAG order: views become session views, tables become
+ * Delta tables. Marts are written where the caller says (a run's staging folder, published later),
+ * so a failed build never touches what readers see.
+ */
+public final class ModelRunner {
+  private static final Pattern SPARK_LINE = Pattern.compile("line (\\d+)");
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final DbtProject project;
+  private final Map<String, String> vars;
+  private final Consumer<String> progress;
+  private final Map<String, String> relations = new LinkedHashMap<>();
+
+  public ModelRunner(SparkSession spark, Warehouse warehouse, DbtProject project, Map<String, String> vars,
+      Consumer<String> progress) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.project = project;
+    this.vars = new LinkedHashMap<>(project.vars());
+    this.vars.putAll(vars);
+    this.progress = progress;
+  }
+
+  /**
+   * Builds the selected models. {@code martLocation} says where each mart's Delta table goes; other
+   * tables go under the warehouse's {@code models/} folder. Returns rows per model built.
+   */
+  public BuildResult build(List<String> selectors, Function<String, String> martLocation) {
+    Set<String> selected = Selection.resolve(project, selectors);
+    List<Model> order = project.order(selected);
+    // Models not selected but ref'd still need a relation: the last published or built one.
+    for (Model m : project.models().values()) {
+      if (!selected.contains(m.name())) {
+        relations.put(m.name(), existingRelation(m));
+      }
+    }
+    BuildResult result = new BuildResult();
+    int i = 0;
+    for (Model model : order) {
+      i++;
+      progress.accept(String.format("build: model %s (%s) [%d/%d]", model.name(), model.materialized(), i,
+          order.size()));
+      String location = model.isMart() ? martLocation.apply(model.name())
+          : warehouse.root().resolve("models").resolve(model.name()).toString();
+      String sql = Templates.render(model, this::relationOf, this::sourceRelation, vars,
+          "delta.`" + location + "`", false);
+      long rows = run(model, sql, location);
+      result.modelRows.put(model.name(), rows);
+      result.compiledSql.put(model.name(), sql);
+      if (model.isMart()) {
+        result.marts.put(model.name(), location);
+      }
+    }
+    result.tests = new SchemaTests(spark, project, this::relationOf, this::sourceRelation, vars).run(selected);
+    return result;
+  }
+
+  private long run(Model model, String sql, String location) {
+    try {
+      Dataset<Row> rows = spark.sql(sql);
+      switch (model.materialized()) {
+        case "view":
+          String view = "model__" + model.name();
+          rows.createOrReplaceTempView(view);
+          relations.put(model.name(), "`" + view + "`");
+          return -1;
+        case "table":
+          DeltaTables.overwrite(rows, location);
+          relations.put(model.name(), "delta.`" + location + "`");
+          return DeltaTables.read(spark, location).count();
+        default:
+          throw new ModelException(model.file() + ": materialized='" + model.materialized()
+              + "' is not supported by this runner yet; use view or table.");
+      }
+    } catch (ModelException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ModelException(describeFailure(model, sql, e), e);
+    }
+  }
+
+  /** Names the model, the rendered line Spark points at, and Spark's first line of complaint. */
+  static String describeFailure(Model model, String sql, Exception e) {
+    String message = String.valueOf(e.getMessage());
+    String first = message.split("\n")[0];
+    StringBuilder sb = new StringBuilder("Model ").append(model.name()).append(" (").append(model.file())
+        .append(") failed: ").append(first);
+    Matcher m = SPARK_LINE.matcher(message);
+    if (m.find()) {
+      int line = Integer.parseInt(m.group(1));
+      String[] lines = sql.split("\n", -1);
+      if (line >= 1 && line <= lines.length) {
+        sb.append("\n  at rendered line ").append(line).append(": ").append(lines[line - 1].trim());
+      }
+    }
+    sb.append("\n  Fix the model and run 'engineroom build --select ").append(model.name()).append("'.");
+    return sb.toString();
+  }
+
+  private String relationOf(String model) {
+    String relation = relations.get(model);
+    if (relation == null) {
+      throw new ModelException("ref('" + model + "') was not built before it was used");
+    }
+    return relation;
+  }
+
+  private String existingRelation(Model m) {
+    if (m.isMart()) {
+      return "delta.`" + warehouse.path(Layer.GOLD, m.name()) + "`";
+    }
+    if (m.materialized().equals("table")) {
+      return "delta.`" + warehouse.root().resolve("models").resolve(m.name()) + "`";
+    }
+    // A view that was not selected: render it on the fly so refs to it still work.
+    String sql = Templates.render(m, this::relationOf, this::sourceRelation, vars, "", false);
+    spark.sql(sql).createOrReplaceTempView("model__" + m.name());
+    return "`model__" + m.name() + "`";
+  }
+
+  /** {@code source('silver', 'work_items')} is the silver Delta table of that name. */
+  private String sourceRelation(String source, String table) {
+    Layer layer;
+    try {
+      layer = Layer.valueOf(source.toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw new ModelException("source('" + source + "', '" + table + "'): sources are warehouse layers "
+          + "(bronze, silver, gold, ops).");
+    }
+    String path = warehouse.path(layer, table);
+    if (!DeltaTables.exists(spark, path)) {
+      throw new ModelException("source('" + source + "', '" + table + "') does not exist yet at " + path
+          + ". Run 'engineroom ingest' (or the nightly run) first.");
+    }
+    return "delta.`" + path + "`";
+  }
+}

@@ -1,0 +1,50 @@
+package io.engineroom.run;
+
+import io.engineroom.config.ConfigKeys;
+import io.engineroom.models.BuildResult;
+import io.engineroom.models.DbtProject;
+import io.engineroom.models.ModelRunner;
+import io.engineroom.models.ModelsLocation;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the dbt-style models; marts go to the run's staging folder until publish. */
+public final class BuildStage implements Stage {
+  private final List<String> selectors;
+
+  public BuildStage(List<String> selectors) {
+    this.selectors = selectors;
+  }
+
+  @Override
+  public String name() {
+    return "build";
+  }
+
+  @Override
+  public String adviceOnFailure() {
+    return "Fix the model or data test named above (try 'engineroom build --select <model>'), then re-run the night.";
+  }
+
+  @Override
+  public StageOutcome run(RunContext ctx) {
+    DbtProject project = DbtProject.load(ModelsLocation.resolve(ctx.config));
+    Map<String, String> vars = Map.of(
+        "min_shift_share", ctx.config.get(ConfigKeys.METRICS_MIN_SHIFT_SHARE),
+        "ramp_up_days", ctx.config.get(ConfigKeys.METRICS_RAMP_UP_DAYS));
+    BuildResult result = new ModelRunner(ctx.spark, ctx.warehouse, project, vars, ctx.progress)
+        .build(selectors, name -> ctx.warehouse.stagingPath(ctx.runId, name));
+    ctx.stagedTables.putAll(result.marts);
+    StageOutcome outcome = new StageOutcome();
+    result.modelRows.forEach((model, rows) -> {
+      if (rows >= 0) {
+        outcome.table("model." + model, 0, rows, 0);
+      }
+    });
+    outcome.checksPassed = result.testsPassed();
+    outcome.checksFailed = result.testsFailed();
+    outcome.headline = String.format("%d models built (%d marts); %d data tests passed, %d warned",
+        result.modelRows.size(), result.marts.size(), result.testsPassed(), result.testsFailed());
+    return outcome;
+  }
+}

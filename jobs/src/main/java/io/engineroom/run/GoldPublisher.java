@@ -1,0 +1,53 @@
+package io.engineroom.run;
+
+import io.engineroom.warehouse.DeltaTables;
+import io.engineroom.warehouse.Layer;
+import io.engineroom.warehouse.Warehouse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Moves a run's staged gold tables into {@code gold/}, each table in one Delta commit, then records
+ * the published versions of all tables in {@code ops.publications} in one more commit. A reader
+ * that wants every table from the same night reads the versions of the latest publication; until
+ * that commit, the previous night's versions are the published ones.
+ */
+public final class GoldPublisher {
+  public static final String PUBLICATIONS = "publications";
+  private static final StructType SCHEMA = StructType.fromDDL(
+      "run_id string, delivery_date date, table_name string, delta_version bigint, row_count bigint, "
+          + "published_at timestamp");
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+
+  public GoldPublisher(SparkSession spark, Warehouse warehouse) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+  }
+
+  public StageOutcome publish(RunContext ctx) {
+    StageOutcome outcome = new StageOutcome();
+    List<Row> published = new ArrayList<>();
+    Timestamp now = Timestamp.from(Instant.now());
+    for (Map.Entry<String, String> staged : ctx.stagedTables.entrySet()) {
+      String target = warehouse.path(Layer.GOLD, staged.getKey());
+      long rows = DeltaTables.read(spark, staged.getValue()).count();
+      DeltaTables.overwrite(DeltaTables.read(spark, staged.getValue()), target);
+      long version = DeltaTables.version(spark, target);
+      published.add(RowFactory.create(ctx.runId, java.sql.Date.valueOf(ctx.delivery), staged.getKey(), version, rows,
+          now));
+      outcome.table("gold." + staged.getKey(), rows, rows, 0);
+    }
+    DeltaTables.append(spark.createDataFrame(published, SCHEMA), warehouse.path(Layer.OPS, PUBLICATIONS));
+    outcome.headline = "published " + published.size() + " gold tables";
+    return outcome;
+  }
+}

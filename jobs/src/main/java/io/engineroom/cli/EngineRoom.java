@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code engineroom} command line: one subcommand per capability. */
 @Command(name = "engineroom", mixinStandardHelpOptions = true, version = "Engine Room 0.1.0",
     description = "Back-office analytics on Spark and Delta Lake.",
-    subcommands = {GenerateCommand.class, IngestCommand.class, NightlyCommand.class, SqlCommand.class})
+    subcommands = {GenerateCommand.class, IngestCommand.class, NightlyCommand.class, SqlCommand.class, FingerprintCommand.class})
 public final class EngineRoom {
   /** Exit code when the input or the arguments are wrong: the person can fix it. */
   static final int EXIT_USAGE = 2;

@@ -1,0 +1,49 @@
+package io.engineroom.ingest.readers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TestXesReader {
+  private static final String LOG = "<?xml version=\"1.0\"?><log xes.version=\"1.0\">"
+      + "<trace><string key=\"concept:name\" value=\"173688\"/><string key=\"AMOUNT_REQ\" value=\"20000\"/>"
+      + ev("A_SUBMITTED", "COMPLETE", "112", "2011-10-01T00:38:44.546+02:00")
+      + ev("W_Afhandelen leads", "SCHEDULE", null, "2011-10-01T00:39:38.875+02:00")
+      + ev("W_Afhandelen leads", "START", "10912", "2011-10-01T11:36:46.437+02:00")
+      + ev("W_Afhandelen leads", "COMPLETE", "10912", "2011-10-01T11:45:13.917+02:00")
+      + ev("W_Afhandelen leads", "START", "10912", "2011-10-01T12:00:00.000+02:00")
+      + ev("W_Afhandelen leads", "COMPLETE", "10912", "2011-10-01T12:05:00.000+02:00")
+      + "</trace></log>";
+
+  private static String ev(String name, String lifecycle, String resource, String ts) {
+    return "<event><string key=\"concept:name\" value=\"" + name + "\"/><string key=\"lifecycle:transition\" value=\""
+        + lifecycle + "\"/>" + (resource == null ? "" : "<string key=\"org:resource\" value=\"" + resource + "\"/>")
+        + "<date key=\"time:timestamp\" value=\"" + ts + "\"/></event>";
+  }
+
+  @Test
+  void mapsXesToWorkEventsWithOneItemPerStartCompleteRun() {
+    List<RawRecord> out = new ArrayList<>();
+    new XesReader().read("logs/BPI.xes", LOG.getBytes(StandardCharsets.UTF_8), out::add);
+    assertThat(out).hasSize(6).allMatch(r -> r.reason() == null);
+    assertThat(out.get(0).fields()).containsEntry("case_id", "173688").containsEntry("task_type", "A_SUBMITTED")
+        .containsEntry("worker_id", "112").containsEntry("source_system", "xes:BPI");
+    assertThat(out.get(1).fields()).as("unattributed SCHEDULE keeps an empty worker").containsEntry("worker_id", "");
+    assertThat(out).extracting(r -> r.fields().get("work_item_id")).containsExactly("173688:A_SUBMITTED:1",
+        "173688:W_Afhandelen leads:1", "173688:W_Afhandelen leads:1", "173688:W_Afhandelen leads:1",
+        "173688:W_Afhandelen leads:2", "173688:W_Afhandelen leads:2");
+    assertThat(out.get(0).fields().get("attributes")).contains("\"AMOUNT_REQ\": \"20000\"");
+  }
+
+  @Test
+  void aBrokenLogKeepsWhatCameBeforeAndSaysWhere() {
+    List<RawRecord> out = new ArrayList<>();
+    String cut = LOG.substring(0, LOG.indexOf("12:00:00") + 20);
+    new XesReader().read("x.xes", cut.getBytes(StandardCharsets.UTF_8), out::add);
+    assertThat(out).filteredOn(r -> r.reason() == null).hasSize(4);
+    assertThat(out.get(out.size() - 1).reason()).isEqualTo("MALFORMED_XML");
+  }
+}

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 /** The {@code engineroom} command line: one subcommand per capability. */
 @Command(name = "engineroom", mixinStandardHelpOptions = true, version = "Engine Room 0.1.0",
     description = "Back-office analytics on Spark and Delta Lake.",
-    subcommands = {GenerateCommand.class, IngestCommand.class, NightlyCommand.class, SqlCommand.class, FingerprintCommand.class})
+    subcommands = {GenerateCommand.class, IngestCommand.class, BuildCommand.class, NotYetAvailable.Mine.class,
+        NightlyCommand.class, NotYetAvailable.Serve.class, NotYetAvailable.Dashboards.class, DemoCommand.class,
+        SqlCommand.class, FingerprintCommand.class})
 public final class EngineRoom {
   /** Exit code when the input or the arguments are wrong: the person can fix it. */
   static final int EXIT_USAGE = 2;

@@ -21,7 +21,7 @@ final class FingerprintCommand implements Callable<Integer> {
   public Integer call() {
     EngineRoomConfig config = common.resolve();
     try (SparkSession spark = SparkSessionFactory.create("fingerprint", config)) {
-      Console.info(TableFingerprint.ofLayers(spark, new Warehouse(config.getPath(ConfigKeys.WAREHOUSE_PATH)),
+      Console.info(TableFingerprint.ofLayers(spark, new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH)),
           Layer.SILVER, Layer.GOLD));
     }
     return 0;

@@ -45,7 +45,7 @@ final class IngestCommand implements Callable<Integer> {
     LocalDate delivery = date != null ? date : LocalDate.now(java.time.ZoneOffset.UTC);
     String runId = RunIds.next("ingest", delivery);
     try (SparkSession spark = SparkSessionFactory.create("ingest", config)) {
-      Warehouse warehouse = new Warehouse(config.getPath(ConfigKeys.WAREHOUSE_PATH));
+      Warehouse warehouse = new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH));
       LandingLayout landing = new LandingLayout(
           xes != null ? xes.toAbsolutePath().getParent().toString() : config.get(ConfigKeys.LANDING_PATH),
           spark.sparkContext().hadoopConfiguration());

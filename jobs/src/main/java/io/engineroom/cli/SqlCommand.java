@@ -27,7 +27,7 @@ final class SqlCommand implements Callable<Integer> {
   public Integer call() {
     EngineRoomConfig config = common.resolve();
     try (SparkSession spark = SparkSessionFactory.create("sql", config)) {
-      WarehouseCatalog.registerAll(spark, new Warehouse(config.getPath(ConfigKeys.WAREHOUSE_PATH)));
+      WarehouseCatalog.registerAll(spark, new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH)));
       spark.sql(query).show(rows, false);
     }
     return 0;

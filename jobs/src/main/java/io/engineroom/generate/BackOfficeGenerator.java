@@ -199,7 +199,7 @@ public final class BackOfficeGenerator {
     Path copy = landing.resolve("work_events").resolve(day.toString()).resolve("events-AMS-resent.csv");
     try {
       if (Files.exists(original)) {
-        Files.copy(original, copy);
+        Files.copy(original, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         summary.redeliveredFiles.add(landing.relativize(copy).toString());
       }
     } catch (java.io.IOException e) {

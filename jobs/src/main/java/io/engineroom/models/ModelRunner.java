@@ -59,7 +59,7 @@ public final class ModelRunner {
       progress.accept(String.format("build: model %s (%s) [%d/%d]", model.name(), model.materialized(), i,
           order.size()));
       String location = model.isMart() ? martLocation.apply(model.name())
-          : warehouse.root().resolve("models").resolve(model.name()).toString();
+          : warehouse.modelPath(model.name());
       String sql = Templates.render(model, this::relationOf, this::sourceRelation, vars,
           "delta.`" + location + "`", false);
       long rows = run(model, sql, location);
@@ -128,7 +128,7 @@ public final class ModelRunner {
       return "delta.`" + warehouse.path(Layer.GOLD, m.name()) + "`";
     }
     if (m.materialized().equals("table")) {
-      return "delta.`" + warehouse.root().resolve("models").resolve(m.name()) + "`";
+      return "delta.`" + warehouse.modelPath(m.name()) + "`";
     }
     // A view that was not selected: render it on the fly so refs to it still work.
     String sql = Templates.render(m, this::relationOf, this::sourceRelation, vars, "", false);

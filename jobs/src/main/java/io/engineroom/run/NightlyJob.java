@@ -35,7 +35,7 @@ public final class NightlyJob {
   }
 
   public List<LocalDate> run(LocalDate from, LocalDate to, boolean resume) {
-    Warehouse warehouse = new Warehouse(config.getPath(ConfigKeys.WAREHOUSE_PATH));
+    Warehouse warehouse = new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH));
     List<LocalDate> done = resume ? new RunHistory(spark, warehouse).publishedDates() : List.of();
     List<LocalDate> ran = new ArrayList<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {

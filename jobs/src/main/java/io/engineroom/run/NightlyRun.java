@@ -2,15 +2,9 @@ package io.engineroom.run;
 
 import io.engineroom.warehouse.DeltaTables;
 import io.engineroom.warehouse.Layer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One night: the stages in order, each recorded in {@code ops.run_history}. A failing stage stops
@@ -78,14 +72,6 @@ public final class NightlyRun {
   }
 
   private static void deleteStaging(RunContext ctx) {
-    Path staging = ctx.warehouse.stagingRoot(ctx.runId);
-    if (!Files.exists(staging)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(staging)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot clean up " + staging, e);
-    }
+    ctx.warehouse.delete(ctx.spark, ctx.warehouse.stagingRoot(ctx.runId));
   }
 }

@@ -68,7 +68,7 @@ class TestNightFailure {
         .isEqualTo(goldBefore);
     assertThat(spark.read().format("delta").load(warehouse.path(Layer.OPS, RunHistory.TABLE))
         .where("stage = 'build' and status = 'FAILED' and table_name = '*'").count()).isEqualTo(1);
-    try (Stream<Path> staged = Files.list(warehouse.root().resolve("_staging"))) {
+    try (Stream<Path> staged = Files.list(Path.of(warehouse.root()).resolve("_staging"))) {
       assertThat(staged).as("no half-built marts left behind").isEmpty();
     }
 

@@ -51,8 +51,11 @@ public final class BronzeLoader {
         .select(col("path"), col("content"), sha2(col("content"), 256).as("sha"));
     Set<String> known = new TreeSet<>();
     if (DeltaTables.exists(spark, path)) {
-      DeltaTables.read(spark, path).select("_file_sha256").distinct().collectAsList()
-          .forEach(r -> known.add(r.getString(0)));
+      Dataset<Row> loaded = DeltaTables.read(spark, path);
+      if (source.isDailySnapshot()) {
+        loaded = loaded.where(col("_delivery_date").equalTo(org.apache.spark.sql.functions.lit(Date.valueOf(delivery))));
+      }
+      loaded.select("_file_sha256").distinct().collectAsList().forEach(r -> known.add(r.getString(0)));
     }
     List<Row> shas = candidates.select("path", "sha").collectAsList();
     Set<String> newShas = new TreeSet<>();

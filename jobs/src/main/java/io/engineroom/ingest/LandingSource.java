@@ -47,6 +47,14 @@ public enum LandingSource {
     return optionalFields;
   }
 
+  /**
+   * A full snapshot delivered daily (roster, goals): the same bytes on another day are a new
+   * snapshot that says "nothing changed", not a re-sent file.
+   */
+  public boolean isDailySnapshot() {
+    return this == ROSTER || this == GOALS;
+  }
+
   /** Name of the bronze and quarantine source label, e.g. {@code work_events}. */
   public String tableName() {
     return name().toLowerCase();

@@ -26,7 +26,7 @@ final class ReferenceSilver {
     report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.GOALS, ctx.bronzeBatch(LandingSource.GOALS),
         ctx.runId));
     Dataset<Row> goals = ctx.sql("goals");
-    report.rowsToSilver += goals.count();
+    report.rowsToSilver += report.newFiles.isEmpty() ? 0 : goals.count();
     DeltaTables.overwrite(goals, ctx.silver(GOALS));
   }
 
@@ -63,7 +63,7 @@ final class ReferenceSilver {
     report.addQuarantined(ctx.quarantine.write(LandingSource.APP_CATEGORIES, checked, "_reason", ctx.runId));
     Dataset<Row> rules = checked.where("_reason is null").selectExpr("cast(priority as int) as priority",
         "match_field", "pattern", "category", "lower(productive) = 'true' as is_productive");
-    report.rowsToSilver += rules.count();
+    report.rowsToSilver += report.newFiles.isEmpty() ? 0 : rules.count();
     DeltaTables.overwrite(rules, ctx.silver(APP_CATEGORIES));
   }
 

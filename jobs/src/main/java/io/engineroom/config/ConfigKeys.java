@@ -40,6 +40,10 @@ public final class ConfigKeys {
   public static final String INGEST_MAX_EVENT_SECONDS = "engineroom.ingest.max-event-seconds";
   public static final String INGEST_MAX_EVENT_SECONDS_DEFAULT = "43200";
 
+  /** The Deequ checks run on silver every night (conf/quality-checks.yaml; the jar's copy if absent). */
+  public static final String QUALITY_CHECKS_PATH = "engineroom.quality.checks-path";
+  public static final String QUALITY_CHECKS_PATH_DEFAULT = "conf/quality-checks.yaml";
+
   /** Secret for keyed hashes (pseudonyms, title hashes). Empty: titles are dropped, not hashed. */
   public static final String PRIVACY_HASH_KEY = "engineroom.privacy.hash-key";
   public static final String PRIVACY_HASH_KEY_DEFAULT = "";

@@ -2,6 +2,8 @@ package io.engineroom.ingest;
 
 import io.engineroom.config.ConfigKeys;
 import io.engineroom.config.EngineRoomConfig;
+import io.engineroom.quality.QualityConfig;
+import io.engineroom.quality.QualityGate;
 import io.engineroom.warehouse.Warehouse;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -78,7 +80,19 @@ public final class IngestJob {
     silverStep(delivery, ++step, "outcomes",
         () -> ReferenceSilver.buildOutcomes(ctx, reports.get(LandingSource.OUTCOMES)));
     enforceThreshold(report);
+    report.quality = new QualityGate(spark, warehouse, QualityConfig.load(checksFile()), progress)
+        .run(delivery, runId);
     return report;
+  }
+
+  /** The checks file as configured, relative to the working folder or the Engine Room home. */
+  private java.nio.file.Path checksFile() {
+    java.nio.file.Path configured = config.getPath(ConfigKeys.QUALITY_CHECKS_PATH);
+    String home = System.getProperty("engineroom.home");
+    if (!java.nio.file.Files.exists(configured) && home != null && !configured.isAbsolute()) {
+      return java.nio.file.Path.of(home).resolve(configured);
+    }
+    return configured;
   }
 
   private void silverStep(LocalDate delivery, int step, String what, Runnable work) {

@@ -8,6 +8,8 @@ import java.util.List;
 public final class IngestReport {
   public final LocalDate delivery;
   public final List<SourceReport> sources = new ArrayList<>();
+  /** Deequ's verdicts on the night's silver rows; null until the gate ran. */
+  public io.engineroom.quality.QualityReport quality;
 
   IngestReport(LocalDate delivery) {
     this.delivery = delivery;

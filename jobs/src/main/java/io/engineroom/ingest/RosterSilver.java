@@ -48,7 +48,8 @@ final class RosterSilver {
 
   /** Registers roster views the other steps use, empty when no roster was ever delivered. */
   static boolean registerViews(SilverContext ctx) {
-    if (!ctx.silverExists(HISTORY)) {
+    // Without a single roster row (a process log on its own) workers and hosts cannot be checked.
+    if (!ctx.silverExists(HISTORY) || ctx.readSilver(HISTORY).isEmpty()) {
       ctx.spark.sql("select cast(null as string) worker_id, cast(null as string) site_timezone, "
           + "cast(null as date) valid_from, cast(null as date) valid_to where false").createOrReplaceTempView(HISTORY);
       ctx.spark.sql("select cast(null as string) hostname, cast(null as string) worker_id, "

@@ -27,9 +27,13 @@ public final class IngestStage implements Stage {
     for (SourceReport s : report.sources) {
       outcome.table("silver." + s.source.tableName(), s.rowsRead, s.rowsToSilver, s.quarantinedTotal());
     }
-    outcome.headline = String.format("%,d rows read, %,d kept, %,d quarantined (%.1f%%)", report.rowsRead(),
-        report.sources.stream().mapToLong(s -> s.rowsToSilver).sum(), report.quarantined(),
-        report.rowsRead() == 0 ? 0.0 : 100.0 * report.quarantined() / report.rowsRead());
+    outcome.checksPassed = report.quality.passed();
+    outcome.checksFailed = report.quality.failed();
+    outcome.headline = String.format("%,d rows read, %,d kept, %,d quarantined (%.1f%%); Deequ: %d checks passed, "
+            + "%d warnings%s", report.rowsRead(), report.sources.stream().mapToLong(s -> s.rowsToSilver).sum(),
+        report.quarantined(), report.rowsRead() == 0 ? 0.0 : 100.0 * report.quarantined() / report.rowsRead(),
+        report.quality.passed(), report.quality.failed(), report.quality.anomalies().isEmpty() ? ""
+            : "; UNUSUAL VOLUME in " + String.join(", ", report.quality.anomalies()) + " against earlier nights");
     return outcome;
   }
 

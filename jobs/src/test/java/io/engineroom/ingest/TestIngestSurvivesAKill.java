@@ -64,7 +64,12 @@ class TestIngestSurvivesAKill {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String flag : System.getProperty("engineroom.jvm.opens", "").split(" ")) {
+    java.util.Properties opens = new java.util.Properties();
+    try (java.io.InputStream in = Files.newInputStream(
+        Path.of(System.getProperty("engineroom.project.root", "..")).resolve("conf/jvm-opens.properties"))) {
+      opens.load(in);
+    }
+    for (String flag : opens.getProperty("spark.jvm.opens").split(" ")) {
       if (!flag.isBlank()) {
         cmd.add(flag);
       }

@@ -20,11 +20,8 @@ final class ActivitySilver {
   private ActivitySilver() {}
 
   static void build(SilverContext ctx, SourceReport report) {
-    Dataset<Row> batch = ctx.bronzeBatch(LandingSource.ACTIVITY).cache();
+    Dataset<Row> batch = ctx.openBatch(LandingSource.ACTIVITY, report);
     try {
-      report.rowsRead += batch.count();
-      report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.ACTIVITY, batch, ctx.runId));
-      ctx.view("bronze_batch", batch);
       Dataset<Row> checked = ctx.sql("activity_checked").localCheckpoint();
       ctx.view("activity_checked", checked);
       report.addQuarantined(ctx.quarantine.write(LandingSource.ACTIVITY, checked, "_reason", ctx.runId));

@@ -12,14 +12,11 @@ final class AuditSilver {
   private AuditSilver() {}
 
   static void build(SilverContext ctx, SourceReport report) {
-    Dataset<Row> batch = ctx.bronzeBatch(LandingSource.AUDITS).cache();
+    Dataset<Row> batch = ctx.openBatch(LandingSource.AUDITS, report);
     try {
-      report.rowsRead += batch.count();
-      report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.AUDITS, batch, ctx.runId));
       if (batch.isEmpty() && ctx.silverExists(AUDITS)) {
         return;
       }
-      ctx.view("bronze_batch", batch);
       Dataset<Row> items = DeltaTables.readOrEmpty(ctx.spark, ctx.silver(WorkSilver.ITEMS),
           "source_system string, work_item_id string, task_type string, worker_id string, local_date date");
       ctx.view(WorkSilver.ITEMS, items);

@@ -31,19 +31,20 @@ final class ReferenceSilver {
   }
 
   static void buildOutcomes(SilverContext ctx, SourceReport report) {
-    Dataset<Row> batch = ctx.bronzeBatch(LandingSource.OUTCOMES);
-    ctx.view("bronze_batch", batch);
-    Dataset<Row> checked = ctx.sql("outcomes_checked");
-    ctx.view("outcomes_checked", checked);
-    report.rowsRead += batch.count();
-    report.addQuarantined(ctx.quarantine.write(LandingSource.OUTCOMES, checked, "_reason", ctx.runId));
-    report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.OUTCOMES, batch, ctx.runId));
-    Dataset<Row> outcomes = ctx.sql("outcomes").drop("rn");
-    long n = outcomes.count();
-    if (n > 0 || !ctx.silverExists(OUTCOMES)) {
-      DeltaTables.upsert(ctx.spark, outcomes, ctx.silver(OUTCOMES), List.of("month_start", "team_id"));
+    Dataset<Row> batch = ctx.openBatch(LandingSource.OUTCOMES, report);
+    try {
+      Dataset<Row> checked = ctx.sql("outcomes_checked");
+      ctx.view("outcomes_checked", checked);
+      report.addQuarantined(ctx.quarantine.write(LandingSource.OUTCOMES, checked, "_reason", ctx.runId));
+      Dataset<Row> outcomes = ctx.sql("outcomes").drop("rn");
+      long n = outcomes.count();
+      if (n > 0 || !ctx.silverExists(OUTCOMES)) {
+        DeltaTables.upsert(ctx.spark, outcomes, ctx.silver(OUTCOMES), List.of("month_start", "team_id"));
+      }
+      report.rowsToSilver += n;
+    } finally {
+      batch.unpersist();
     }
-    report.rowsToSilver += n;
   }
 
   static void buildAppCategories(SilverContext ctx, SourceReport report) {

@@ -54,6 +54,19 @@ final class SilverContext {
     return DeltaTables.read(spark, path).where(col("_delivery_date").equalTo(lit(java.sql.Date.valueOf(delivery))));
   }
 
+  /**
+   * Opens tonight's bronze rows of a source for a silver step: cached, counted into the report,
+   * rows the reader could not read sent to quarantine, and registered as the view {@code bronze_batch}.
+   * The caller unpersists it.
+   */
+  Dataset<Row> openBatch(LandingSource source, SourceReport report) {
+    Dataset<Row> batch = bronzeBatch(source).cache();
+    report.rowsRead += batch.count();
+    report.addQuarantined(quarantine.writeReadErrors(source, batch, runId));
+    view("bronze_batch", batch);
+    return batch;
+  }
+
   /** All bronze rows of a source, every night. */
   Dataset<Row> bronzeAll(LandingSource source) {
     String path = warehouse.path(Layer.BRONZE, source.tableName());

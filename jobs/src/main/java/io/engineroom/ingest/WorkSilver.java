@@ -19,11 +19,8 @@ final class WorkSilver {
   private WorkSilver() {}
 
   static void build(SilverContext ctx, SourceReport report) {
-    Dataset<Row> batch = ctx.bronzeBatch(LandingSource.WORK_EVENTS).cache();
+    Dataset<Row> batch = ctx.openBatch(LandingSource.WORK_EVENTS, report);
     try {
-      report.rowsRead += batch.count();
-      report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.WORK_EVENTS, batch, ctx.runId));
-      ctx.view("bronze_batch", batch);
       ctx.view("existing_events", DeltaTables.readOrEmpty(ctx.spark, ctx.silver(EVENTS), EVENTS_SCHEMA)
           .select("source_system", "event_id", "_content_hash", "_source_file"));
       // Checkpointed, not cached: Delta re-computes cached plans that read a table it writes, and

@@ -1,0 +1,76 @@
+package io.engineroom.warehouse;
+
+import io.delta.tables.DeltaTable;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/** The few Delta writes Engine Room makes, each one atomic commit. */
+public final class DeltaTables {
+  private DeltaTables() {}
+
+  public static boolean exists(SparkSession spark, String path) {
+    return DeltaTable.isDeltaTable(spark, path);
+  }
+
+  public static Dataset<Row> read(SparkSession spark, String path) {
+    return spark.read().format("delta").load(path);
+  }
+
+  /** Reads the table, or an empty frame of the given DDL schema when it does not exist yet. */
+  public static Dataset<Row> readOrEmpty(SparkSession spark, String path, String ddlSchema) {
+    if (exists(spark, path)) {
+      return read(spark, path);
+    }
+    return spark.createDataFrame(List.of(), org.apache.spark.sql.types.StructType.fromDDL(ddlSchema));
+  }
+
+  public static void overwrite(Dataset<Row> rows, String path) {
+    rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
+  }
+
+  public static void append(Dataset<Row> rows, String path) {
+    rows.write().format("delta").mode(SaveMode.Append).save(path);
+  }
+
+  /**
+   * Inserts rows whose key is new and updates rows whose key exists: re-running the same input
+   * leaves the table as it was. Creates the table on first use.
+   */
+  public static void upsert(SparkSession spark, Dataset<Row> rows, String path, List<String> keys) {
+    if (!exists(spark, path)) {
+      overwrite(rows, path);
+      return;
+    }
+    String condition = keys.stream()
+        .map(k -> "t.`" + k + "` <=> s.`" + k + "`")
+        .collect(Collectors.joining(" AND "));
+    DeltaTable.forPath(spark, path).as("t")
+        .merge(rows.as("s"), condition)
+        .whenMatched().updateAll()
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+
+  /** Inserts only rows whose key is new; existing rows are never touched. */
+  public static void insertNew(SparkSession spark, Dataset<Row> rows, String path, List<String> keys) {
+    if (!exists(spark, path)) {
+      overwrite(rows, path);
+      return;
+    }
+    String condition = keys.stream()
+        .map(k -> "t.`" + k + "` <=> s.`" + k + "`")
+        .collect(Collectors.joining(" AND "));
+    DeltaTable.forPath(spark, path).as("t")
+        .merge(rows.as("s"), condition)
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+
+  public static long version(SparkSession spark, String path) {
+    return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+  }
+}

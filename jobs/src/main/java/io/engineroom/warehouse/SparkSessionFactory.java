@@ -1,0 +1,38 @@
+package io.engineroom.warehouse;
+
+import io.engineroom.config.ConfigKeys;
+import io.engineroom.config.EngineRoomConfig;
+import io.engineroom.udfs.FunctionRegistry;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the one Spark session a job uses. Under spark-submit the master and cluster settings come
+ * from spark-submit; run directly, it falls back to the configured master ({@code local[*]}).
+ */
+public final class SparkSessionFactory {
+  private SparkSessionFactory() {}
+
+  public static SparkSession create(String appName, EngineRoomConfig config) {
+    SparkConf sparkConf = new SparkConf(); // picks up spark.* system properties set by spark-submit
+    SparkSession.Builder builder = SparkSession.builder().appName("engineroom-" + appName);
+    if (!sparkConf.contains("spark.master")) {
+      builder.master(config.get(ConfigKeys.SPARK_MASTER));
+    }
+    SparkSession spark = builder
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.shuffle.partitions", config.get(ConfigKeys.SPARK_SHUFFLE_PARTITIONS))
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        // Delta rebuilds table state with 50 tasks by default; a night's tables are small.
+        .config("spark.databricks.delta.snapshotPartitions",
+            sparkConf.get("spark.databricks.delta.snapshotPartitions", "2"))
+        .getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    FunctionRegistry.registerAll(spark);
+    return spark;
+  }
+}

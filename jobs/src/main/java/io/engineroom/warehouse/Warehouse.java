@@ -1,0 +1,92 @@
+package io.engineroom.warehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Where each table lives. Tables are Delta folders addressed by path, so any Spark session (the
+ * jobs, the SQL endpoint, a notebook) can read them without sharing a metastore. The root may be a
+ * local folder or any URI Hadoop reaches ({@code hdfs://}, {@code s3a://}, {@code abfss://}).
+ */
+public final class Warehouse {
+  private final String root;
+
+  public Warehouse(String location) {
+    this.root = location.contains("://") ? stripSlash(location)
+        : java.nio.file.Path.of(location).toAbsolutePath().normalize().toString();
+  }
+
+  public Warehouse(java.nio.file.Path location) {
+    this(location.toString());
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String path(Layer layer, String table) {
+    return layerRoot(layer) + "/" + table;
+  }
+
+  public String layerRoot(Layer layer) {
+    return root + "/" + layer.schema();
+  }
+
+  /** Tables a model run materialises that are not marts (not published). */
+  public String modelPath(String model) {
+    return root + "/models/" + model;
+  }
+
+  /** Where a run builds gold tables before publishing them, so a failed run leaves gold alone. */
+  public String stagingPath(String runId, String table) {
+    return stagingRoot(runId) + "/" + table;
+  }
+
+  public String stagingRoot(String runId) {
+    return root + "/_staging/" + runId;
+  }
+
+  /** Delta tables of a layer, by name, sorted. */
+  public List<String> tables(SparkSession spark, Layer layer) {
+    List<String> tables = new ArrayList<>();
+    Path dir = new Path(layerRoot(layer));
+    try {
+      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(dir)) {
+        return tables;
+      }
+      for (FileStatus st : fs.listStatus(dir)) {
+        if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+          tables.add(st.getPath().getName());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + dir, e);
+    }
+    tables.sort(null);
+    return tables;
+  }
+
+  /** Removes a folder of the warehouse (a run's staging area), wherever the warehouse lives. */
+  public void delete(SparkSession spark, String location) {
+    Path p = new Path(location);
+    try {
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(p)) {
+        fs.delete(p, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + location, e);
+    }
+  }
+
+  private static String stripSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+}

@@ -26,7 +26,6 @@ public final class BackOfficeGenerator {
   static final String[] WORK_EVENT_COLUMNS_REORDERED = {"ts", "lifecycle", "worker_id", "work_item_id", "case_id",
       "event_id", "task_type", "automated", "attributes", "source_system"};
   private static final double LATE_SHARE = 0.03;
-  private static final double AUDIT_SHARE = 0.2;
   private static final double OVERLAP_SHARE = 0.15;
 
   private final GeneratorOptions options;

@@ -12,6 +12,8 @@ import java.util.TreeMap;
  * rows as the bad-data injector decides and cuts one file short now and then.
  */
 final class DayFiles implements AutoCloseable {
+  /** Share of completed items a quality team audits. */
+  private static final double AUDIT_SHARE = 0.2;
   private final Path landing;
   private final LocalDate day;
   private final BadDataInjector bad;
@@ -104,7 +106,7 @@ final class DayFiles implements AutoCloseable {
   void writeAudits(SimulatedDay sim, long seed, int dayIndex) {
     for (SimulatedDay.Completed c : sim.completed) {
       Rng rng = Rng.of(seed, 8, c.workItemId().hashCode(), dayIndex);
-      if (!rng.chance(0.2)) {
+      if (!rng.chance(AUDIT_SHARE)) {
         continue;
       }
       boolean fail = rng.chance(c.failProbability());

@@ -13,6 +13,8 @@ public final class SourceReport {
   public long rowsToSilver;
   /** The same event delivered again in another file: counted once, not bad. */
   public long redelivered;
+  /** Work events with no worker and not automated: kept and counted, never credited to anyone. */
+  public long unattributed;
   public final Map<String, Long> quarantined = new TreeMap<>();
 
   SourceReport(LandingSource source) {

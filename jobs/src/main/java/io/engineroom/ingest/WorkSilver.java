@@ -31,6 +31,7 @@ final class WorkSilver {
       report.redelivered += checked.where("_reason = 'REDELIVERED'").count();
       Dataset<Row> good = ctx.sql("work_events").localCheckpoint();
       report.rowsToSilver += good.count();
+      report.unattributed += good.where("worker_id is null and not is_automated").count();
       DeltaTables.insertNew(ctx.spark, good, ctx.silver(EVENTS), List.of("source_system", "event_id"));
       rebuildItems(ctx, good.select("source_system", "work_item_id").distinct());
       good.unpersist();

@@ -58,6 +58,11 @@ public final class RunSummary {
       sb.append(String.format("  %-15s %6d %8d %,10d %,10d %,12d  %s%n", s.source.tableName(), s.newFiles.size(),
           s.skippedFiles.size(), s.rowsRead, s.rowsToSilver, s.quarantinedTotal(), reasons));
     }
+    SourceReport events = report.of(io.engineroom.ingest.LandingSource.WORK_EVENTS);
+    if (events != null && (events.unattributed > 0 || events.redelivered > 0)) {
+      sb.append(String.format("  work events: %,d unattributed (no worker, not automated: kept, credited to nobody); "
+          + "%,d seen before in another file (counted once)%n", events.unattributed, events.redelivered));
+    }
     return sb.toString();
   }
 }

@@ -41,15 +41,11 @@ public final class DeltaTables {
    * leaves the table as it was. Creates the table on first use.
    */
   public static void upsert(SparkSession spark, Dataset<Row> rows, String path, List<String> keys) {
-    if (!exists(spark, path)) {
-      overwrite(rows, path);
+    if (createIfAbsent(spark, rows, path)) {
       return;
     }
-    String condition = keys.stream()
-        .map(k -> "t.`" + k + "` <=> s.`" + k + "`")
-        .collect(Collectors.joining(" AND "));
     DeltaTable.forPath(spark, path).as("t")
-        .merge(rows.as("s"), condition)
+        .merge(rows.as("s"), keyCondition(keys))
         .whenMatched().updateAll()
         .whenNotMatched().insertAll()
         .execute();
@@ -57,17 +53,27 @@ public final class DeltaTables {
 
   /** Inserts only rows whose key is new; existing rows are never touched. */
   public static void insertNew(SparkSession spark, Dataset<Row> rows, String path, List<String> keys) {
-    if (!exists(spark, path)) {
-      overwrite(rows, path);
+    if (createIfAbsent(spark, rows, path)) {
       return;
     }
-    String condition = keys.stream()
-        .map(k -> "t.`" + k + "` <=> s.`" + k + "`")
-        .collect(Collectors.joining(" AND "));
     DeltaTable.forPath(spark, path).as("t")
-        .merge(rows.as("s"), condition)
+        .merge(rows.as("s"), keyCondition(keys))
         .whenNotMatched().insertAll()
         .execute();
+  }
+
+  /** Writes the rows as a new table when there is none yet; true if it did. */
+  private static boolean createIfAbsent(SparkSession spark, Dataset<Row> rows, String path) {
+    if (exists(spark, path)) {
+      return false;
+    }
+    overwrite(rows, path);
+    return true;
+  }
+
+  /** Null-safe equality on every key column, target {@code t} against source {@code s}. */
+  private static String keyCondition(List<String> keys) {
+    return keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
   }
 
   public static long version(SparkSession spark, String path) {

@@ -17,15 +17,19 @@ owned as (
     g.*,
     h.worker_id,
     h.site_timezone,
+    to_date(g.start_ts) between date_sub(h.valid_from, 1) and coalesce(h.valid_to, date '9999-12-31') as in_force,
+    h.valid_from as owner_since,
     g.start_ts + make_dt_interval(0, 0, 0, g.duration_seconds) as end_ts
   from good g
-  left join worker_hosts h
-    on h.hostname = g.hostname
-   and to_date(g.start_ts) between date_sub(h.valid_from, 1) and coalesce(h.valid_to, date '9999-12-31')
+  left join worker_hosts h on h.hostname = g.hostname
 ),
 one_owner as (
+  -- The host's owner as of the event; for events older than the first roster snapshot, its first owner.
   select * from (
-    select o.*, row_number() over (partition by hostname, bucket_type, start_ts order by worker_id) as owner_rank
+    select
+      o.*,
+      row_number() over (partition by hostname, bucket_type, start_ts
+        order by in_force desc nulls last, owner_since, worker_id) as owner_rank
     from owned o
   ) where owner_rank = 1
 ),

@@ -1,15 +1,20 @@
 -- Good work events of this delivery, as silver stores them: UTC time plus the worker's local date
--- at their site (from the roster as of that day; without a roster, the date in the event's own offset).
+-- at their site (from the roster as of that day; without any roster, the date in the event's own offset).
 -- Input views: work_events_checked, roster_history.
 with good as (
   select * from work_events_checked where _reason is null
 ),
 with_zone as (
+  -- The site's zone as of the event; for events older than the first roster snapshot (late data,
+  -- long exports on a first night) the worker's earliest known site.
   select
     g.*,
-    (select min(r.site_timezone) from roster_history r
-      where r.worker_id = g.worker
-        and to_date(g.ts_utc) between date_sub(r.valid_from, 1) and coalesce(r.valid_to, date '9999-12-31')) as site_timezone
+    coalesce(
+      (select min(r.site_timezone) from roster_history r
+        where r.worker_id = g.worker
+          and to_date(g.ts_utc) between date_sub(r.valid_from, 1) and coalesce(r.valid_to, date '9999-12-31')),
+      (select min_by(r.site_timezone, r.valid_from) from roster_history r where r.worker_id = g.worker)
+    ) as site_timezone
   from good g
 ),
 final as (

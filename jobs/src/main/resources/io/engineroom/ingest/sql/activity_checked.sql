@@ -19,6 +19,7 @@ select
     when duration_seconds < 0 then 'NEGATIVE_DURATION'
     when duration_seconds > ${max_event_seconds} then 'ABSURD_DURATION'
     when start_ts > timestamp '${delivery_end_utc}' + interval ${future_tolerance_hours} hours then 'FUTURE_EVENT'
-    when ${roster_known} and hostname not in (select hostname from worker_hosts) then 'UNKNOWN_HOSTNAME'
+    when ${roster_known}
+      and not exists (select 1 from worker_hosts h where h.hostname = t.hostname) then 'UNKNOWN_HOSTNAME'
   end as _reason
 from typed t

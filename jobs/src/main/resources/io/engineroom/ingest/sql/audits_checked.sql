@@ -17,7 +17,7 @@ checked as (
       when upper(outcome) not in ('PASS', 'FAIL') then 'BAD_OUTCOME'
       when coalesce(score, '') != '' and (score_value is null or score_value < 0 or score_value > 100) then 'SCORE_OUT_OF_RANGE'
       when lower(coalesce(severity, '')) not in ('', 'minor', 'major', 'critical') then 'BAD_SEVERITY'
-      when work_item_id not in (select work_item_id from known_items) then 'UNKNOWN_WORK_ITEM'
+      when not exists (select 1 from known_items k where k.work_item_id = t.work_item_id) then 'UNKNOWN_WORK_ITEM'
     end as _row_reason
   from typed t
 )

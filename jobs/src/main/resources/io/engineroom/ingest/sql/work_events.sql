@@ -4,18 +4,27 @@
 with good as (
   select * from work_events_checked where _reason is null
 ),
+versions as (
+  select worker_id, site_timezone, valid_from, coalesce(valid_to, date '9999-12-31') as valid_to
+  from roster_history
+),
+first_versions as (
+  select worker_id, min_by(site_timezone, valid_from) as site_timezone
+  from roster_history
+  group by worker_id
+),
 with_zone as (
-  -- The site's zone as of the event; for events older than the first roster snapshot (late data,
-  -- long exports on a first night) the worker's earliest known site.
+  -- The site's zone as of the event (versions of one worker never overlap); for events older than
+  -- the first roster snapshot (late data, long exports on a first night) the worker's first site.
+  -- Equi-joins on the worker, so this stays a hash join at any scale.
   select
     g.*,
-    coalesce(
-      (select min(r.site_timezone) from roster_history r
-        where r.worker_id = g.worker
-          and to_date(g.ts_utc) between date_sub(r.valid_from, 1) and coalesce(r.valid_to, date '9999-12-31')),
-      (select min_by(r.site_timezone, r.valid_from) from roster_history r where r.worker_id = g.worker)
-    ) as site_timezone
+    coalesce(v.site_timezone, f.site_timezone) as site_timezone
   from good g
+  left join versions v
+    on v.worker_id = g.worker and to_date(g.ts_utc) between v.valid_from and v.valid_to
+  left join first_versions f
+    on f.worker_id = g.worker
 ),
 final as (
   select

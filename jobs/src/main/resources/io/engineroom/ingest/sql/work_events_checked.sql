@@ -22,7 +22,7 @@ row_checks as (
       when lower(coalesce(automated, '')) not in ('true', 'false', '') then 'BAD_BOOLEAN'
       when ts_utc > timestamp '${delivery_end_utc}' + interval ${future_tolerance_hours} hours then 'FUTURE_EVENT'
       when ${roster_known} and worker is not null
-        and worker not in (select worker_id from roster_history) then 'UNKNOWN_WORKER'
+        and not exists (select 1 from roster_history r where r.worker_id = t.worker) then 'UNKNOWN_WORKER'
     end as _reason
   from typed t
 ),

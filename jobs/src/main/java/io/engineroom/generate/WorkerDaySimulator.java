@@ -74,6 +74,7 @@ final class WorkerDaySimulator {
     private boolean lunchTaken;
     private boolean coasting;
     private String pendingRework;
+    private String pendingReworkCase;
     private double pendingReworkSeconds;
 
     Run(Worker w, TaskType task, List<TeamDayPlan.Handover> handovers, LocalDate day, int dayIndex) {
@@ -179,8 +180,6 @@ final class WorkerDaySimulator {
         pendingReworkCase = ids.caseId;
       }
     }
-
-    private String pendingReworkCase;
 
     /** The same item opened again after completion: the rework loop. */
     private void rework() {

@@ -28,6 +28,9 @@ final class ActivitySilver {
       Dataset<Row> good = ctx.sql("activity_events").localCheckpoint();
       long n = good.count();
       report.rowsToSilver += n;
+      // Good events that repeat one already kept (same host, bucket and start: overlapping exports,
+      // heartbeat-extended events): counted once, and counted here so none disappears unexplained.
+      report.redelivered += checked.where("_reason is null").count() - n;
       if (n > 0 || !ctx.silverExists(EVENTS)) {
         merge(ctx, good);
         rebuildActiveIntervals(ctx, good);

@@ -11,7 +11,7 @@ public final class SourceReport {
   public List<String> skippedFiles = List.of();
   public long rowsRead;
   public long rowsToSilver;
-  /** The same event delivered again in another file: counted once, not bad. */
+  /** The same event again (another file, an overlapping export): counted once, not bad. */
   public long redelivered;
   /** Work events with no worker and not automated: kept and counted, never credited to anyone. */
   public long unattributed;

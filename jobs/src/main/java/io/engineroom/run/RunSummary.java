@@ -58,6 +58,11 @@ public final class RunSummary {
       sb.append(String.format("  %-15s %6d %8d %,10d %,10d %,12d  %s%n", s.source.tableName(), s.newFiles.size(),
           s.skippedFiles.size(), s.rowsRead, s.rowsToSilver, s.quarantinedTotal(), reasons));
     }
+    SourceReport activity = report.of(io.engineroom.ingest.LandingSource.ACTIVITY);
+    if (activity != null && activity.redelivered > 0) {
+      sb.append(String.format("  desktop events: %,d repeated (same host, bucket and start, e.g. overlapping exports): "
+          + "counted once, the longest kept%n", activity.redelivered));
+    }
     SourceReport events = report.of(io.engineroom.ingest.LandingSource.WORK_EVENTS);
     if (events != null && (events.unattributed > 0 || events.redelivered > 0)) {
       sb.append(String.format("  work events: %,d unattributed (no worker, not automated: kept, credited to nobody); "

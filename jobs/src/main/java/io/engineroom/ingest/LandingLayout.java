@@ -47,20 +47,6 @@ public final class LandingLayout {
     }
   }
 
-  /** Delivery dates present for the dated sources, in order: what a backfill can run. */
-  public List<LocalDate> deliveryDates() {
-    java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>();
-    for (LandingSource s : new LandingSource[] {LandingSource.WORK_EVENTS, LandingSource.ACTIVITY,
-        LandingSource.ROSTER}) {
-      for (String folder : subfolders(new Path(root, s.folder()))) {
-        if (folder.matches("\\d{4}-\\d{2}-\\d{2}")) {
-          dates.add(LocalDate.parse(folder));
-        }
-      }
-    }
-    return new ArrayList<>(dates);
-  }
-
   /** A file's path relative to the landing root, as quarantine and bronze record it. */
   public String relative(String file) {
     String rootUri = qualify(new Path(root)).toString();

@@ -28,8 +28,8 @@ final class PlantedEffects {
   static final double COAST_PROBABILITY = 0.85;
 
   /** Quality: a few workers fail far more often than peers on the same task mix. */
-  static final double LOW_QUALITY_SHARE = 0.03;
-  static final double LOW_QUALITY_FAIL_FACTOR = 4.0;
+  static final double LOW_QUALITY_SHARE = 0.05;
+  static final double LOW_QUALITY_FAIL_FACTOR = 8.0;
   /** Workers whose mix is hard (high base failure) but who are as good as expected. */
   static final TaskType HARD_MIX_TASK = TaskType.LOAN_ASSESSMENT;
 

@@ -1,6 +1,8 @@
 package io.engineroom.udfs;
 
+import io.engineroom.udfs.functions.FisherExactTest;
 import io.engineroom.udfs.functions.KeyedHash;
+import io.engineroom.udfs.functions.PoissonQuantile;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -13,5 +15,7 @@ public final class FunctionRegistry {
 
   public static void registerAll(SparkSession spark) {
     spark.udf().register(KeyedHash.NAME, new KeyedHash(), DataTypes.StringType);
+    spark.udf().register(PoissonQuantile.NAME, new PoissonQuantile(), DataTypes.IntegerType);
+    spark.udf().register(FisherExactTest.NAME, new FisherExactTest(), DataTypes.DoubleType);
   }
 }

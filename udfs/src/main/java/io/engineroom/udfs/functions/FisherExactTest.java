@@ -1,0 +1,43 @@
+package io.engineroom.udfs.functions;
+
+import org.apache.commons.math3.distribution.HypergeometricDistribution;
+import org.apache.spark.sql.api.java.UDF4;
+
+/**
+ * {@code er_fisher_exact_p(a, b, c, d)}: two-sided Fisher exact p-value of the 2x2 table
+ * [[a, b], [c, d]] (e.g. top performers' items with / without a pattern, others' with / without).
+ * Two-sided as in R's fisher.test: the sum of the probabilities of all tables with the same margins
+ * that are no more likely than the observed one.
+ */
+public final class FisherExactTest implements UDF4<Long, Long, Long, Long, Double> {
+  public static final String NAME = "er_fisher_exact_p";
+  /** Tables within this relative distance of the observed probability count as equally likely. */
+  private static final double RELATIVE_TOLERANCE = 1e-7;
+
+  @Override
+  public Double call(Long a, Long b, Long c, Long d) {
+    if (a == null || b == null || c == null || d == null || a < 0 || b < 0 || c < 0 || d < 0) {
+      return null;
+    }
+    return twoSided(a, b, c, d);
+  }
+
+  public static double twoSided(long a, long b, long c, long d) {
+    long n = a + b + c + d;
+    if (n == 0) {
+      return 1.0;
+    }
+    // a follows a hypergeometric law: population n, successes a + c (column total), draws a + b (row total).
+    HypergeometricDistribution h = new HypergeometricDistribution(null, Math.toIntExact(n),
+        Math.toIntExact(a + c), Math.toIntExact(a + b));
+    double observed = h.probability(Math.toIntExact(a));
+    double p = 0;
+    for (int k = h.getSupportLowerBound(); k <= h.getSupportUpperBound(); k++) {
+      double pk = h.probability(k);
+      if (pk <= observed * (1 + RELATIVE_TOLERANCE)) {
+        p += pk;
+      }
+    }
+    return Math.min(1.0, p);
+  }
+}

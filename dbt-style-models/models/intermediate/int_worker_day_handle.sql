@@ -1,10 +1,16 @@
--- One row per worker per local day: time inside work items as wall time. Segments of items worked
--- in parallel are merged first, so overlapping items are not counted twice (METRICS.md).
+-- One row per worker per local day: time inside work items as wall time. Segments are cut at local
+-- midnight (the site's time zone; UTC without a roster), so an item left open overnight gives each
+-- day its own share; segments of items worked in parallel are then merged, so overlapping items are
+-- not counted twice (METRICS.md).
 with items as (
     select * from {{ ref('stg_silver__work_items') }}
 ),
 
-segments as (
+roster as (
+    select * from {{ ref('stg_silver__roster_history') }}
+),
+
+raw_segments as (
     select
         segment.worker_id,
         segment.local_date,
@@ -15,6 +21,31 @@ segments as (
     where not items.is_automated
         and segment.worker_id is not null
         and segment.end_at > segment.start_at
+),
+
+local_segments as (
+    select
+        s.worker_id,
+        s.start_at as start_at_utc,
+        from_utc_timestamp(s.start_at, coalesce(r.site_timezone, 'UTC')) as local_start,
+        from_utc_timestamp(s.end_at, coalesce(r.site_timezone, 'UTC')) as local_end
+    from raw_segments as s
+    left join roster as r
+        on r.worker_id = s.worker_id
+        and s.local_date between r.valid_from and r.valid_to
+),
+
+segments as (
+    -- One piece per local day the segment touches, in local wall-clock time.
+    select
+        worker_id,
+        day as local_date,
+        greatest(local_start, timestamp(day)) as start_at,
+        least(local_end, timestamp(date_add(day, 1))) as end_at,
+        if(day = to_date(local_start), start_at_utc, null) as started_at_utc
+    from local_segments
+    lateral view explode(sequence(to_date(local_start), to_date(local_end))) days as day
+    where least(local_end, timestamp(date_add(day, 1))) > greatest(local_start, timestamp(day))
 ),
 
 with_running_end as (
@@ -45,7 +76,8 @@ merged as (
         local_date,
         island,
         min(start_at) as start_at,
-        max(end_at) as end_at
+        max(end_at) as end_at,
+        min(started_at_utc) as started_at_utc
     from islands
     group by worker_id, local_date, island
 ),
@@ -54,7 +86,10 @@ final as (
     select
         worker_id,
         local_date,
-        sum(unix_millis(end_at) - unix_millis(start_at)) / 1000d as handle_seconds
+        sum(unix_millis(end_at) - unix_millis(start_at)) / 1000d as handle_seconds,
+        -- The first item started that day (UTC, like desktop times); for days that only continue an
+        -- item from the day before, the start of the day in local time is not known: null.
+        min(started_at_utc) as first_item_started_at
     from merged
     group by worker_id, local_date
 )

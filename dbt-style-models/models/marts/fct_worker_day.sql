@@ -36,7 +36,11 @@ joined as (
         a.active_seconds,
         a.productive_seconds,
         a.non_work_seconds,
-        a.first_activity_at,
+        a.after_hours_seconds,
+        a.app_switches,
+        a.seconds_by_category,
+        -- The day starts with the first desktop activity, or the first item where there is none.
+        coalesce(a.first_activity_at, h.first_item_started_at) as day_started_at,
         coalesce(h.handle_seconds, 0d) as handle_seconds,
         coalesce(i.items_completed, 0) as items_completed,
         coalesce(i.items_reworked, 0) as items_reworked,
@@ -56,10 +60,13 @@ final as (
         local_date,
         team_id,
         site_id,
+        shift_hours,
         tenure_days,
         active_seconds,
         productive_seconds,
         non_work_seconds,
+        seconds_by_category,
+        after_hours_seconds,
         handle_seconds,
         items_completed,
         items_reworked,
@@ -67,7 +74,8 @@ final as (
         earned_seconds / nullif(handle_seconds, 0) as performance,
         handle_seconds / nullif(active_seconds, 0) as utilization,
         earned_seconds / nullif(active_seconds, 0) as productivity,
-        first_activity_at,
+        app_switches * 3600d / nullif(active_seconds, 0) as context_switches_per_hour,
+        day_started_at,
         coalesce(coalesce(active_seconds, handle_seconds) >= {{ var('min_shift_share') }} * shift_hours * 3600, false)
             and coalesce(tenure_days >= {{ var('ramp_up_days') }}, false) as is_eligible
     from joined

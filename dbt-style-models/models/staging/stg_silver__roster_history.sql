@@ -14,6 +14,7 @@ final as (
         role,
         hire_date,
         termination_date,
+        shift_start,
         shift_hours,
         loaded_cost_per_hour,
         currency,

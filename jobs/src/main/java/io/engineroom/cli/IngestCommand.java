@@ -29,20 +29,30 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Delivery date to ingest.")
   LocalDate date;
 
+  @Option(names = "--from", paramLabel = "YYYY-MM-DD",
+      description = "Catch-up: ingest every delivery from this date to --to as one batch.")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last delivery date of a catch-up (with --from).")
+  LocalDate to;
+
   @Option(names = "--xes", paramLabel = "FILE", description = "Ingest this XES or XES.gz event log as work events.")
   Path xes;
 
   @Override
   public Integer call() {
     EngineRoomConfig config = common.resolve();
-    if (date == null && xes == null) {
+    if (date == null && xes == null && (from == null || to == null)) {
       throw new IllegalArgumentException("Say what to ingest: --date YYYY-MM-DD for a delivery in the landing folder, "
-          + "or --xes FILE for an event log.");
+          + "--from/--to for a catch-up over many deliveries, or --xes FILE for an event log.");
+    }
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new IllegalArgumentException("--from " + from + " is after --to " + to + ".");
     }
     if (xes != null && !Files.isRegularFile(xes)) {
       throw new IllegalArgumentException("XES file " + xes + " does not exist.");
     }
-    LocalDate delivery = date != null ? date : LocalDate.now(java.time.ZoneOffset.UTC);
+    LocalDate delivery = date != null ? date : to != null ? to : LocalDate.now(java.time.ZoneOffset.UTC);
     String runId = RunIds.next("ingest", delivery);
     try (SparkSession spark = SparkSessionFactory.create("ingest", config)) {
       Warehouse warehouse = new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH));
@@ -52,6 +62,7 @@ final class IngestCommand implements Callable<Integer> {
       IngestJob job = new IngestJob(spark, config, warehouse, landing, Console::progress);
       IngestReport report = xes != null
           ? job.run(delivery, runId, Map.of(LandingSource.WORK_EVENTS, List.of(xes.toAbsolutePath().toString())))
+          : from != null && date == null ? job.runRange(from, to, runId)
           : job.run(delivery, runId);
       Console.info(RunSummary.ingestTable(report));
     }

@@ -57,6 +57,9 @@ public final class ConfigKeys {
   public static final String METRICS_MIN_SHIFT_SHARE_DEFAULT = "0.5";
   public static final String METRICS_RAMP_UP_DAYS = "engineroom.metrics.ramp-up-days";
   public static final String METRICS_RAMP_UP_DAYS_DEFAULT = "60";
+  /** Active time this long before the shift or after its end is not yet after-hours work. */
+  public static final String METRICS_AFTER_HOURS_GRACE_MINUTES = "engineroom.metrics.after-hours-grace-minutes";
+  public static final String METRICS_AFTER_HOURS_GRACE_MINUTES_DEFAULT = "60";
   public static final String GOALS_WINDOW_DAYS = "engineroom.goals.window-days";
   public static final String GOALS_WINDOW_DAYS_DEFAULT = "28";
   public static final String GOALS_EARLY_SHARE = "engineroom.goals.early-share";

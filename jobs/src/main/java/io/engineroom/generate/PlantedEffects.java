@@ -16,7 +16,7 @@ final class PlantedEffects {
   /** Right at first; a tool change from {@link #DRIFT_AT_SHARE} of the period makes the work faster. */
   static final TaskType DRIFTING_GOAL = TaskType.PAYMENT_EXCEPTION;
   static final double DRIFT_AT_SHARE = 0.4;
-  static final double DRIFT_HANDLE_FACTOR = 0.15;
+  static final double DRIFT_HANDLE_FACTOR = 0.10;
   /** Right all along; this one's target is also re-set once, mid-period (an effective-dated change). */
   static final TaskType RETARGETED_GOAL = TaskType.KYC_REVIEW;
   static final int RETARGETED_TO = 21;

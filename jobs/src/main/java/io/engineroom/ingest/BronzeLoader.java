@@ -49,37 +49,50 @@ public final class BronzeLoader {
     String path = warehouse.path(Layer.BRONZE, source.tableName());
     Dataset<Row> candidates = spark.read().format("binaryFile").load(files.toArray(new String[0]))
         .select(col("path"), col("content"), sha2(col("content"), 256).as("sha"));
+    // A daily snapshot is new per delivery date (an unchanged roster is still that day's roster);
+    // anything else is new only if its bytes were never loaded.
     Set<String> known = new TreeSet<>();
     if (DeltaTables.exists(spark, path)) {
-      Dataset<Row> loaded = DeltaTables.read(spark, path);
-      if (source.isDailySnapshot()) {
-        loaded = loaded.where(col("_delivery_date").equalTo(org.apache.spark.sql.functions.lit(Date.valueOf(delivery))));
-      }
-      loaded.select("_file_sha256").distinct().collectAsList().forEach(r -> known.add(r.getString(0)));
+      DeltaTables.read(spark, path).select("_file_sha256", "_delivery_date").distinct().collectAsList()
+          .forEach(r -> known.add(identity(source, r.getString(0), r.getDate(1).toLocalDate())));
     }
     List<Row> shas = candidates.select("path", "sha").collectAsList();
+    Set<String> newIdentities = new TreeSet<>();
     Set<String> newShas = new TreeSet<>();
     java.util.HashMap<String, String> relativeByPath = new java.util.HashMap<>();
+    java.util.HashMap<String, Date> deliveryByPath = new java.util.HashMap<>();
     for (Row r : shas) {
       String relative = landing.relative(r.getString(0));
+      LocalDate fileDelivery = LandingLayout.deliveryDateOf(relative).orElse(delivery);
       relativeByPath.put(r.getString(0), relative);
-      if (known.contains(r.getString(1)) || !newShas.add(r.getString(1))) {
+      deliveryByPath.put(r.getString(0), Date.valueOf(fileDelivery));
+      String id = identity(source, r.getString(1), fileDelivery);
+      if (known.contains(id) || !newIdentities.add(id)) {
         result.skippedFiles.add(relative);
       } else {
         result.newFiles.add(relative);
+        newShas.add(r.getString(1));
       }
     }
     if (result.newFiles.isEmpty()) {
       return result;
     }
     StructType schema = schema(source);
-    Dataset<Row> fresh = candidates.where(col("sha").isin(newShas.toArray()));
-    // Keep the first path per sha so a copy inside one delivery is loaded once.
-    fresh = fresh.dropDuplicates("sha");
-    Dataset<Row> records = fresh.flatMap(new ParseFile(source, relativeByPath, Date.valueOf(delivery), runId),
+    Set<String> newPaths = new TreeSet<>();
+    for (Row r : shas) {
+      if (result.newFiles.contains(relativeByPath.get(r.getString(0)))) {
+        newPaths.add(r.getString(0));
+      }
+    }
+    Dataset<Row> fresh = candidates.where(col("path").isin(newPaths.toArray()));
+    Dataset<Row> records = fresh.flatMap(new ParseFile(source, relativeByPath, deliveryByPath, runId),
         Encoders.row(schema));
     DeltaTables.append(records, path);
     return result;
+  }
+
+  private static String identity(LandingSource source, String sha, LocalDate delivery) {
+    return source.isDailySnapshot() ? sha + "@" + delivery : sha;
   }
 
   static StructType schema(LandingSource source) {
@@ -102,13 +115,14 @@ public final class BronzeLoader {
   private static final class ParseFile implements FlatMapFunction<Row, Row> {
     private final LandingSource source;
     private final java.util.HashMap<String, String> relativeByPath;
-    private final Date delivery;
+    private final java.util.HashMap<String, Date> deliveryByPath;
     private final String runId;
 
-    ParseFile(LandingSource source, java.util.HashMap<String, String> relativeByPath, Date delivery, String runId) {
+    ParseFile(LandingSource source, java.util.HashMap<String, String> relativeByPath,
+        java.util.HashMap<String, Date> deliveryByPath, String runId) {
       this.source = source;
       this.relativeByPath = relativeByPath;
-      this.delivery = delivery;
+      this.deliveryByPath = deliveryByPath;
       this.runId = runId;
     }
 
@@ -117,13 +131,14 @@ public final class BronzeLoader {
       String path = file.getString(0);
       String relative = relativeByPath.getOrDefault(path, path);
       String sha = file.getString(2);
+      Date delivery = deliveryByPath.get(path);
       List<Row> rows = new ArrayList<>();
       Readers.forFile(source, path).read(path, (byte[]) file.get(1), record -> rows.add(toRow(record, relative, sha,
-          rows.size())));
+          delivery, rows.size())));
       return rows.iterator();
     }
 
-    private Row toRow(RawRecord record, String relative, String sha, long ordinal) {
+    private Row toRow(RawRecord record, String relative, String sha, Date delivery, long ordinal) {
       Object[] values = new Object[source.fields().size() + 8];
       int i = 0;
       for (String f : source.fields()) {

@@ -47,6 +47,22 @@ public final class LandingLayout {
     }
   }
 
+  /**
+   * The delivery date a file's folder names ({@code roster/2026-03-05/roster.csv}), if any: a
+   * catch-up run over many dates still knows which day each snapshot describes.
+   */
+  public static java.util.Optional<LocalDate> deliveryDateOf(String relative) {
+    String[] parts = relative.split("/");
+    if (parts.length >= 3 && parts[1].matches("\\d{4}-\\d{2}-\\d{2}")) {
+      try {
+        return java.util.Optional.of(LocalDate.parse(parts[1]));
+      } catch (java.time.format.DateTimeParseException e) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** A file's path relative to the landing root, as quarantine and bronze record it. */
   public String relative(String file) {
     String rootUri = qualify(new Path(root)).toString();

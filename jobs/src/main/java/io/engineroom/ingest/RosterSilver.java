@@ -31,8 +31,7 @@ final class RosterSilver {
     ctx.view("bad_timezones", ctx.spark.createDataset(bad, Encoders.STRING()).toDF("site_timezone"));
     Dataset<Row> checked = ctx.sql("roster_checked");
     ctx.view("roster_checked", checked);
-    Dataset<Row> tonight = checked.where(checked.col("_delivery_date").equalTo(
-        org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(ctx.delivery))));
+    Dataset<Row> tonight = checked.where(ctx.isThisBatch());
     report.rowsRead += tonight.count();
     report.addQuarantined(ctx.quarantine.write(LandingSource.ROSTER, tonight, "_reason", ctx.runId));
     report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.ROSTER, ctx.bronzeBatch(LandingSource.ROSTER),

@@ -22,7 +22,12 @@ final class SilverContext {
   final String runId;
   final Map<String, String> params = new HashMap<>();
 
-  SilverContext(SparkSession spark, Warehouse warehouse, LocalDate delivery, String runId) {
+  /** The delivery dates this batch holds: one on a normal night, many in a catch-up run. */
+  final java.util.Set<LocalDate> deliveries;
+
+  SilverContext(SparkSession spark, Warehouse warehouse, LocalDate delivery, java.util.Set<LocalDate> deliveries,
+      String runId) {
+    this.deliveries = java.util.Set.copyOf(deliveries);
     this.spark = spark;
     this.warehouse = warehouse;
     this.quarantine = new Quarantine(spark, warehouse);
@@ -51,7 +56,12 @@ final class SilverContext {
     if (!DeltaTables.exists(spark, path)) {
       return spark.createDataFrame(java.util.List.of(), BronzeLoader.schema(source));
     }
-    return DeltaTables.read(spark, path).where(col("_delivery_date").equalTo(lit(java.sql.Date.valueOf(delivery))));
+    return DeltaTables.read(spark, path).where(isThisBatch());
+  }
+
+  /** Bronze rows of this batch's delivery dates. */
+  org.apache.spark.sql.Column isThisBatch() {
+    return col("_delivery_date").isin(deliveries.stream().map(java.sql.Date::valueOf).toArray());
   }
 
   /**

@@ -57,8 +57,34 @@ public final class DbtProject {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + modelsDir, e);
     }
+    try {
+      project.addSeeds(root.resolve("seeds"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the seeds of " + root, e);
+    }
     project.checkRefs();
     return project;
+  }
+
+  /** Seeds: small CSV reference tables under {@code seeds/}, ref'd by file name as in dbt. */
+  private void addSeeds(Path seedsDir) throws IOException {
+    if (!Files.isDirectory(seedsDir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(seedsDir)) {
+      for (Path f : files.sorted().collect(Collectors.toList())) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".csv")) {
+          String seed = name.replaceFirst("\\.csv$", "");
+          if (models.containsKey(seed)) {
+            throw new ModelException("A seed and a model are both named " + seed + ": " + f + " and "
+                + models.get(seed).file());
+          }
+          models.put(seed, new Model(seed, f, Files.readString(f, StandardCharsets.UTF_8),
+              Map.of("materialized", Model.SEED), List.of(), List.of(), "seeds"));
+        }
+      }
+    }
   }
 
   private void addModel(Path modelsDir, Path file) throws IOException {

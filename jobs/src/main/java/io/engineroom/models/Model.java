@@ -8,6 +8,9 @@ import java.util.Map;
 public record Model(String name, Path file, String rawSql, Map<String, String> config, List<String> refs,
     List<String> tags, String folder) {
 
+  /** The materialization of seeds: a CSV file loaded as a relation. */
+  public static final String SEED = "seed";
+
   public String materialized() {
     return config.getOrDefault("materialized", "view");
   }

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -46,8 +48,9 @@ public final class ModelRunner {
   public BuildResult build(List<String> selectors, Function<String, String> martLocation) {
     Set<String> selected = Selection.resolve(project, selectors);
     List<Model> order = project.order(selected);
-    // Models not selected but ref'd still need a relation: the last published or built one.
-    for (Model m : project.models().values()) {
+    // Models not selected but ref'd still need a relation: the last published or built one. In DAG
+    // order, because an unselected view is rendered on the fly and may ref another one.
+    for (Model m : project.order(project.models().keySet())) {
       if (!selected.contains(m.name())) {
         relations.put(m.name(), existingRelation(m));
       }
@@ -75,13 +78,15 @@ public final class ModelRunner {
 
   private long run(Model model, String sql, String location) {
     try {
-      Dataset<Row> rows = spark.sql(sql);
+      Dataset<Row> rows = model.materialized().equals(Model.SEED) ? null : spark.sql(sql);
       switch (model.materialized()) {
         case "view":
           String view = "model__" + model.name();
           rows.createOrReplaceTempView(view);
           relations.put(model.name(), "`" + view + "`");
           return -1;
+        case Model.SEED:
+          return loadSeed(model);
         case "table":
           DeltaTables.overwrite(rows, location);
           relations.put(model.name(), "delta.`" + location + "`");
@@ -95,6 +100,17 @@ public final class ModelRunner {
     } catch (Exception e) {
       throw new ModelException(describeFailure(model, sql, e), e);
     }
+  }
+
+  /** A seed becomes a session view over its CSV text, typed as dbt would infer it. */
+  private long loadSeed(Model seed) {
+    List<String> lines = seed.rawSql().lines().filter(l -> !l.isBlank()).collect(Collectors.toList());
+    Dataset<Row> rows = spark.read().option("header", "true").option("inferSchema", "true")
+        .csv(spark.createDataset(lines, Encoders.STRING()));
+    String view = "model__" + seed.name();
+    rows.createOrReplaceTempView(view);
+    relations.put(seed.name(), "`" + view + "`");
+    return lines.size() - 1L;
   }
 
   /** Names the model, the rendered line Spark points at, and Spark's first line of complaint. */
@@ -126,6 +142,10 @@ public final class ModelRunner {
   private String existingRelation(Model m) {
     if (m.isMart()) {
       return "delta.`" + warehouse.path(Layer.GOLD, m.name()) + "`";
+    }
+    if (m.materialized().equals(Model.SEED)) {
+      loadSeed(m);
+      return relations.get(m.name());
     }
     if (m.materialized().equals("table")) {
       return "delta.`" + warehouse.modelPath(m.name()) + "`";

@@ -1,6 +1,5 @@
 package io.engineroom.run;
 
-import io.engineroom.config.ConfigKeys;
 import io.engineroom.models.BuildResult;
 import io.engineroom.models.DbtProject;
 import io.engineroom.models.ModelRunner;
@@ -29,9 +28,7 @@ public final class BuildStage implements Stage {
   @Override
   public StageOutcome run(RunContext ctx) {
     DbtProject project = DbtProject.load(ModelsLocation.resolve(ctx.config));
-    Map<String, String> vars = Map.of(
-        "min_shift_share", ctx.config.get(ConfigKeys.METRICS_MIN_SHIFT_SHARE),
-        "ramp_up_days", ctx.config.get(ConfigKeys.METRICS_RAMP_UP_DAYS));
+    Map<String, String> vars = ModelVars.from(ctx.config);
     BuildResult result = new ModelRunner(ctx.spark, ctx.warehouse, project, vars, ctx.progress)
         .build(selectors, name -> ctx.warehouse.stagingPath(ctx.runId, name));
     ctx.stagedTables.putAll(result.marts);

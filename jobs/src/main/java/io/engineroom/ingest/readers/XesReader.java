@@ -96,8 +96,9 @@ public final class XesReader implements LandingFileReader {
 
   /**
    * Numbers the START…COMPLETE runs of each activity within one trace. A START opens the next run;
-   * SCHEDULE belongs to the run it announces; an event with no run open (a lone COMPLETE) is a run
-   * of its own; COMPLETE and ABORT close the run.
+   * SCHEDULE announces the next run, even while one is open (BPIC 2012 schedules the next call
+   * while the current one is being worked: it must not cut that run's START…COMPLETE segment); an
+   * event with no run open (a lone COMPLETE) is a run of its own; COMPLETE and ABORT close the run.
    */
   static final class WorkItemRuns {
     private final Map<String, Integer> run = new HashMap<>();
@@ -107,7 +108,7 @@ public final class XesReader implements LandingFileReader {
       int n = run.getOrDefault(activity, 0);
       boolean isOpen = open.getOrDefault(activity, false);
       if (lifecycle.equals("SCHEDULE")) {
-        return isOpen ? n : n + 1;
+        return n + 1;
       }
       if (lifecycle.equals("START") || !isOpen) {
         n++;

@@ -39,6 +39,23 @@ class TestXesReader {
   }
 
   @Test
+  void aScheduleWhileARunIsOpenAnnouncesTheNextRun() {
+    String log = "<?xml version=\"1.0\"?><log xes.version=\"1.0\">"
+        + "<trace><string key=\"concept:name\" value=\"200\"/>"
+        + ev("W_Nabellen", "SCHEDULE", null, "2011-10-03T09:00:00.000+02:00")
+        + ev("W_Nabellen", "START", "11", "2011-10-03T10:00:00.000+02:00")
+        + ev("W_Nabellen", "SCHEDULE", "11", "2011-10-03T10:01:00.000+02:00")
+        + ev("W_Nabellen", "COMPLETE", "11", "2011-10-03T10:02:00.000+02:00")
+        + ev("W_Nabellen", "START", "12", "2011-10-04T10:00:00.000+02:00")
+        + ev("W_Nabellen", "COMPLETE", "12", "2011-10-04T10:05:00.000+02:00")
+        + "</trace></log>";
+    List<RawRecord> out = new ArrayList<>();
+    new XesReader().read("logs/BPI.xes", log.getBytes(StandardCharsets.UTF_8), out::add);
+    assertThat(out).extracting(r -> r.fields().get("work_item_id")).containsExactly("200:W_Nabellen:1",
+        "200:W_Nabellen:1", "200:W_Nabellen:2", "200:W_Nabellen:1", "200:W_Nabellen:2", "200:W_Nabellen:2");
+  }
+
+  @Test
   void aBrokenLogKeepsWhatCameBeforeAndSaysWhere() {
     List<RawRecord> out = new ArrayList<>();
     String cut = LOG.substring(0, LOG.indexOf("12:00:00") + 20);

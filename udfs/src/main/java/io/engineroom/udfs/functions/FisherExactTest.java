@@ -9,17 +9,21 @@ import org.apache.spark.sql.api.java.UDF4;
  * Two-sided as in R's fisher.test: the sum of the probabilities of all tables with the same margins
  * that are no more likely than the observed one.
  */
-public final class FisherExactTest implements UDF4<Long, Long, Long, Long, Double> {
+public final class FisherExactTest implements UDF4<Number, Number, Number, Number, Double> {
   public static final String NAME = "er_fisher_exact_p";
   /** Tables within this relative distance of the observed probability count as equally likely. */
   private static final double RELATIVE_TOLERANCE = 1e-7;
 
+  // Number: Spark passes the SQL types as they are (int or bigint counts).
   @Override
-  public Double call(Long a, Long b, Long c, Long d) {
-    if (a == null || b == null || c == null || d == null || a < 0 || b < 0 || c < 0 || d < 0) {
+  public Double call(Number a, Number b, Number c, Number d) {
+    if (a == null || b == null || c == null || d == null) {
       return null;
     }
-    return twoSided(a, b, c, d);
+    if (a.longValue() < 0 || b.longValue() < 0 || c.longValue() < 0 || d.longValue() < 0) {
+      return null;
+    }
+    return twoSided(a.longValue(), b.longValue(), c.longValue(), d.longValue());
   }
 
   public static double twoSided(long a, long b, long c, long d) {

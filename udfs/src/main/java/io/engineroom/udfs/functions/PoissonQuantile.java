@@ -9,15 +9,22 @@ import org.apache.spark.sql.api.java.UDF2;
  * {@code er_poisson_quantile(0.999, E)} lies outside the two-sided 99.8 % funnel, O below
  * {@code er_poisson_quantile(0.001, E)} under it. Null in, or p outside (0, 1), gives null.
  */
-public final class PoissonQuantile implements UDF2<Double, Double, Integer> {
+public final class PoissonQuantile implements UDF2<Number, Number, Integer> {
   public static final String NAME = "er_poisson_quantile";
 
+  // Number, not Double: Spark hands a Java UDF its arguments as they are typed in SQL (a literal
+  // 0.999 is a decimal, a count a long), without casting them.
   @Override
-  public Integer call(Double p, Double expected) {
-    if (p == null || expected == null || p <= 0 || p >= 1 || expected.isNaN() || expected < 0) {
+  public Integer call(Number p, Number expected) {
+    if (p == null || expected == null) {
       return null;
     }
-    return quantile(p, expected);
+    double pv = p.doubleValue();
+    double e = expected.doubleValue();
+    if (pv <= 0 || pv >= 1 || Double.isNaN(e) || e < 0) {
+      return null;
+    }
+    return quantile(pv, e);
   }
 
   public static int quantile(double p, double expected) {

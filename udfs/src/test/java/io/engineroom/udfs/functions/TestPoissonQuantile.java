@@ -37,6 +37,12 @@ class TestPoissonQuantile {
     assertThat(f.call(0.9, -1.0)).isNull();
   }
 
+  @Test
+  void takesSqlDecimalsAndIntegersAsSparkPassesThem() {
+    assertThat(f.call(new java.math.BigDecimal("0.999"), 4)).isEqualTo(11);
+    assertThat(f.call(new java.math.BigDecimal("0.975"), 10L)).isEqualTo(17);
+  }
+
   private static double cdf(int k, double lambda) {
     double term = Math.exp(-lambda);
     double sum = term;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code engineroom} command line: one subcommand per capability. */
 @Command(name = "engineroom", mixinStandardHelpOptions = true, version = "Engine Room 0.1.0",
     description = "Back-office analytics on Spark and Delta Lake.",
-    subcommands = {GenerateCommand.class, IngestCommand.class, BuildCommand.class, NotYetAvailable.Mine.class,
+    subcommands = {GenerateCommand.class, IngestCommand.class, BuildCommand.class, MineCommand.class,
         NightlyCommand.class, NotYetAvailable.Serve.class, NotYetAvailable.Dashboards.class, DemoCommand.class,
         SqlCommand.class, FingerprintCommand.class})
 public final class EngineRoom {

@@ -16,15 +16,6 @@ final class NotYetAvailable {
     return EngineRoom.EXIT_USAGE;
   }
 
-  @Command(name = "mine", mixinStandardHelpOptions = true,
-      description = "Best-practice discovery and procedural problems (not available yet).")
-  static final class Mine implements Callable<Integer> {
-    @Override
-    public Integer call() {
-      return refuse("mine", "best-practice mining is planned (issue #7).");
-    }
-  }
-
   @Command(name = "serve", mixinStandardHelpOptions = true,
       description = "The SQL endpoint (Spark Thrift server) over the warehouse (not available yet).")
   static final class Serve implements Callable<Integer> {

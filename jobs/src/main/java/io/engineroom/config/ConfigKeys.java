@@ -82,6 +82,22 @@ public final class ConfigKeys {
   public static final String MINING_MIN_ITEMS_DEFAULT = "50";
   public static final String MINING_MIN_SUPPORT = "engineroom.mining.min-support";
   public static final String MINING_MIN_SUPPORT_DEFAULT = "0.02";
+  /** Best practices are mined over this many days up to the night's date. */
+  public static final String MINING_WINDOW_DAYS = "engineroom.mining.window-days";
+  public static final String MINING_WINDOW_DAYS_DEFAULT = "28";
+  public static final String MINING_MAX_PATTERN_LENGTH = "engineroom.mining.max-pattern-length";
+  public static final String MINING_MAX_PATTERN_LENGTH_DEFAULT = "5";
+  /** Desktop steps as applications ('app') or app categories ('category'). */
+  public static final String MINING_STEP_LEVEL = "engineroom.mining.step-level";
+  public static final String MINING_STEP_LEVEL_DEFAULT = "app";
+  /** Patterns are reported when their Benjamini–Hochberg q is at most this. */
+  public static final String MINING_FALSE_DISCOVERY_RATE = "engineroom.mining.false-discovery-rate";
+  public static final String MINING_FALSE_DISCOVERY_RATE_DEFAULT = "0.05";
+  public static final String MINING_BOOTSTRAP_RESAMPLES = "engineroom.mining.bootstrap-resamples";
+  public static final String MINING_BOOTSTRAP_RESAMPLES_DEFAULT = "400";
+  /** A SCHEDULE→START wait longer than this is a procedural problem. */
+  public static final String MINING_LONG_WAIT_HOURS = "engineroom.mining.long-wait-hours";
+  public static final String MINING_LONG_WAIT_HOURS_DEFAULT = "8";
 
   /** Currency that money marts report in. */
   public static final String MONEY_REPORTING_CURRENCY = "engineroom.money.reporting-currency";

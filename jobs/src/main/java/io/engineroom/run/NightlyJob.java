@@ -31,7 +31,7 @@ public final class NightlyJob {
   }
 
   public static List<Stage> defaultStages() {
-    return List.of(new IngestStage(), new BuildStage(List.of()), new PublishStage());
+    return List.of(new IngestStage(), new BuildStage(List.of()), new MineStage(), new PublishStage());
   }
 
   public List<LocalDate> run(LocalDate from, LocalDate to, boolean resume) {

@@ -22,11 +22,19 @@ public final class TableFingerprint {
 
   public static String of(SparkSession spark, String path) {
     Dataset<Row> rows = DeltaTables.read(spark, path);
-    Column[] columns = Arrays.stream(rows.columns()).filter(c -> !RUN_COLUMNS.contains(c)).sorted()
-        .map(c -> functions.col("`" + c + "`")).toArray(Column[]::new);
+    Column[] columns = Arrays.stream(rows.schema().fields()).filter(f -> !RUN_COLUMNS.contains(f.name()))
+        .sorted(java.util.Comparator.comparing(org.apache.spark.sql.types.StructField::name))
+        .map(TableFingerprint::hashable).toArray(Column[]::new);
     Row r = rows.select(functions.xxhash64(columns).as("h"))
         .agg(functions.count("*"), functions.sum(functions.col("h").cast("decimal(38,0)"))).head();
     return r.getLong(0) + ":" + (r.isNullAt(1) ? "0" : r.getDecimal(1).toPlainString());
+  }
+
+  /** Maps have no stable hash in Spark: they are hashed as their entries in key order. */
+  private static Column hashable(org.apache.spark.sql.types.StructField field) {
+    Column c = functions.col("`" + field.name() + "`");
+    return field.dataType() instanceof org.apache.spark.sql.types.MapType
+        ? functions.array_sort(functions.map_entries(c)) : c;
   }
 
   /** Fingerprints of every table of the given layers, one line each, sorted by name. */

@@ -10,9 +10,11 @@ import io.engineroom.generate.GeneratorOptions;
 import io.engineroom.ingest.IngestJob;
 import io.engineroom.ingest.LandingLayout;
 import io.engineroom.run.BuildStage;
+import io.engineroom.run.MineStage;
 import io.engineroom.run.NightlyJob;
 import io.engineroom.run.PublishStage;
 import io.engineroom.support.SparkTestSession;
+import io.engineroom.udfs.functions.KeyedHash;
 import io.engineroom.warehouse.Layer;
 import io.engineroom.warehouse.Warehouse;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TestAnalyticsFindPlantedEffects {
   private static final LocalDate START = LocalDate.of(2026, 3, 2);
   private static final int DAYS = 61;
+  private static final String PSEUDONYM_KEY = "test-key-from-configuration";
   @TempDir static Path dir;
   static SparkSession spark;
   static Warehouse warehouse;
@@ -47,14 +50,15 @@ class TestAnalyticsFindPlantedEffects {
     Path landing = dir.resolve("landing");
     new BackOfficeGenerator(new GeneratorOptions(landing, 48, START, DAYS, 7L, 0.0), s -> { }).run();
     truth = new ObjectMapper().readTree(landing.resolve("_truth/manifest.json").toFile());
-    EngineRoomConfig config = SparkTestSession.config(landing.toString(), dir.resolve("warehouse").toString());
+    EngineRoomConfig config = SparkTestSession.config(landing.toString(), dir.resolve("warehouse").toString(),
+        "privacy.hash-key=" + PSEUDONYM_KEY);
     spark = SparkTestSession.start(config);
     warehouse = new Warehouse(dir.resolve("warehouse"));
     LocalDate last = START.plusDays(DAYS - 1);
     LandingLayout layout = new LandingLayout(landing.toString(), spark.sparkContext().hadoopConfiguration());
     new IngestJob(spark, config, warehouse, layout, s -> { }).runRange(START, last, "test-catch-up");
     new NightlyJob(spark, config, s -> { }, s -> { })
-        .runOne(last, List.of(new BuildStage(List.of()), new PublishStage()), warehouse);
+        .runOne(last, List.of(new BuildStage(List.of()), new MineStage(), new PublishStage()), warehouse);
   }
 
   @AfterAll
@@ -259,5 +263,67 @@ class TestAnalyticsFindPlantedEffects {
 
   private static String quoted(Set<String> ids) {
     return ids.isEmpty() ? "''" : "'" + String.join("', '", ids) + "'";
+  }
+
+  @Test
+  void thePlantedBestPracticeRanksFirstOrSecondWithItsEffect() {
+    JsonNode planted = truth.get("best_practice");
+    String task = planted.get("task_type").asText();
+    List<String> apps = new ArrayList<>();
+    planted.get("apps").forEach(a -> apps.add(a.asText()));
+    List<Row> reported = gold("best_practice_patterns").where("is_reported and task_type = '" + task + "'")
+        .orderBy("rank").collectAsList();
+    assertThat(reported).as("reported patterns of " + task).isNotEmpty();
+    Row found = reported.stream().filter(r -> r.<String>getAs("pattern").equals(String.join(" > ", apps)))
+        .findFirst().orElseThrow(() -> new AssertionError("planted " + apps + " not reported; reported: "
+            + reported.stream().map(r -> r.<String>getAs("pattern")).toList()));
+    assertThat(found.<Integer>getAs("rank")).isLessThanOrEqualTo(2);
+    assertThat(found.<Double>getAs("q_value")).isLessThanOrEqualTo(0.05);
+    // Which way support differs depends on who the top performers are (quality and pace decide, and an
+    // adopter may be slow or careless); that it differs, and what the pattern saves, is the finding.
+    double factor = planted.get("handle_time_factor").asDouble();
+    assertThat(found.<Double>getAs("effect_ratio_low")).as("effect interval low").isLessThanOrEqualTo(factor);
+    assertThat(found.<Double>getAs("effect_ratio_high")).as("effect interval high").isGreaterThanOrEqualTo(factor);
+    assertThat(found.<Double>getAs("hours_saved_if_adopted")).isPositive();
+  }
+
+  @Test
+  void taskTypesWithNothingPlantedStayWithinTheFalseDiscoveryRate() {
+    String task = truth.get("best_practice").get("task_type").asText();
+    Row r = gold("best_practice_patterns").where("task_type != '" + task + "' and p_value is not null")
+        .selectExpr("count(*)", "count_if(is_reported)").head();
+    assertThat(r.getLong(0)).as("patterns tested on task types with nothing planted").isGreaterThan(5L);
+    assertThat(r.getLong(1)).as("reported among them").isLessThanOrEqualTo((long) Math.ceil(0.05 * r.getLong(0)));
+  }
+
+  @Test
+  void proceduralProblemsFindThePlantedReworkAndPingPongWithTheirHours() {
+    String task = truth.get("procedural_problems").get("task_type").asText();
+    List<Row> rework = gold("procedural_problems").where("problem = 'REWORK_ITEM'").orderBy(
+        org.apache.spark.sql.functions.desc("hours")).collectAsList();
+    assertThat(rework).isNotEmpty();
+    assertThat(rework.get(0).<String>getAs("task_type")).isEqualTo(task);
+    double share = truth.get("procedural_problems").get("rework_share_of_items").asDouble();
+    assertThat(rework.get(0).<Double>getAs("share_of_items")).isBetween(share / 2, share * 1.5);
+    Row pingPong = gold("procedural_problems").where("problem = 'PING_PONG' and task_type = '" + task + "'").head();
+    assertThat(pingPong.<Long>getAs("items_affected")).as("ping-pong cases").isGreaterThan(10L);
+    assertThat(pingPong.<Double>getAs("hours")).isPositive();
+    assertThat(gold("procedural_problems").where("problem = 'AUDIT_ERROR'").count()).isGreaterThan(5L);
+  }
+
+  @Test
+  void theFeatureTableCarriesKeyedPseudonymsNeverWorkerIds() {
+    Dataset<Row> features = gold("item_features");
+    assertThat(features.columns()).doesNotContain("worker_id").contains("worker_pseudonym", "task_type",
+        "tenure_days", "steps", "handle_seconds", "audit_outcome");
+    assertThat(features.count()).isGreaterThan(10_000L);
+    Row sample = spark.read().format("delta").load(warehouse.path(Layer.SILVER, "work_items"))
+        .where("status = 'COMPLETED' and worker_id is not null and not is_automated")
+        .orderBy(org.apache.spark.sql.functions.desc("local_date"), org.apache.spark.sql.functions.col("work_item_id"))
+        .select("work_item_id", "worker_id").head();
+    Row featured = features.where(features.col("work_item_id").equalTo(sample.getString(0)))
+        .select("worker_pseudonym").head();
+    assertThat(featured.getString(0)).as("pseudonym under the configured key")
+        .isEqualTo(KeyedHash.hash(sample.getString(1), PSEUDONYM_KEY)).doesNotContain(sample.getString(1));
   }
 }

@@ -62,7 +62,9 @@ final class BestPractices {
     Map<List<String>, Long> patterns = FrequentPatterns.mine(sample, o);
     List<PatternContrast.Item> items = new ArrayList<>();
     Set<String> units = new HashSet<>();
-    for (Row r : sample.select("worker_id", "handle_seconds", "steps", "is_top", "unit").collectAsList()) {
+    // In a fixed order, so the seeded bootstrap gives the same interval on any cluster layout.
+    for (Row r : sample.orderBy("sequence_id").select("worker_id", "handle_seconds", "steps", "is_top", "unit")
+        .collectAsList()) {
       items.add(new PatternContrast.Item(String.valueOf(r.get(0)), r.getDouble(1), r.getList(2),
           !r.isNullAt(3) && r.getBoolean(3)));
       units.add(r.getString(4));

@@ -8,7 +8,9 @@ import io.engineroom.ingest.IngestJob;
 import io.engineroom.ingest.IngestReport;
 import io.engineroom.ingest.LandingLayout;
 import io.engineroom.ingest.LandingSource;
+import io.engineroom.mining.MiningOptions;
 import io.engineroom.run.BuildStage;
+import io.engineroom.run.MineStage;
 import io.engineroom.run.NightlyJob;
 import io.engineroom.run.PublishStage;
 import io.engineroom.support.SparkTestSession;
@@ -62,7 +64,8 @@ class TestBpic2012WorkItemPath {
     report = new IngestJob(spark, config, warehouse, layout, s -> { })
         .run(delivery, "bpic", Map.of(LandingSource.WORK_EVENTS, List.of(log.toString())));
     new NightlyJob(spark, config, s -> { }, s -> { })
-        .runOne(delivery, List.of(new BuildStage(List.of()), new PublishStage()), warehouse);
+        .runOne(delivery, List.of(new BuildStage(List.of()), new MineStage(new MiningOptions(delivery, 168, 0.02, 3,
+            50, "app", 0.05, 100, 8, 1L)), new PublishStage()), warehouse);
   }
 
   @AfterAll
@@ -174,5 +177,18 @@ class TestBpic2012WorkItemPath {
     Collections.sort(sorted);
     int n = sorted.size();
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  @Test
+  void miningFindsTheLogsProcessVariantsAndReworkHotspots() {
+    Dataset<Row> patterns = spark.read().format("delta").load(warehouse.path(Layer.GOLD, "best_practice_patterns"));
+    assertThat(patterns.where("task_type like 'case:%'").count()).as("patterns over BPIC cases").isGreaterThan(10L);
+    // Every application in the log starts SUBMITTED, then PARTLYSUBMITTED.
+    Row start = patterns.where("pattern = 'A_SUBMITTED > A_PARTLYSUBMITTED'").select("support").head();
+    assertThat(start.getDouble(0)).isCloseTo(1.0, within(1e-9));
+    Dataset<Row> problems = spark.read().format("delta").load(warehouse.path(Layer.GOLD, "procedural_problems"));
+    assertThat(problems.where("problem = 'REPEATED_ACTIVITY' and task_type like 'W\\_%' and hours > 0").count())
+        .as("work activities repeated inside cases").isGreaterThanOrEqualTo(3L);
+    assertThat(problems.where("problem = 'PING_PONG'").count()).isPositive();
   }
 }

@@ -58,7 +58,8 @@ public final class BronzeLoader {
     }
     List<Row> shas = candidates.select("path", "sha").collectAsList();
     Set<String> newIdentities = new TreeSet<>();
-    Set<String> newShas = new TreeSet<>();
+    // The first path of each new identity: a copy inside the same delivery is loaded once.
+    Set<String> newPaths = new TreeSet<>();
     java.util.HashMap<String, String> relativeByPath = new java.util.HashMap<>();
     java.util.HashMap<String, Date> deliveryByPath = new java.util.HashMap<>();
     for (Row r : shas) {
@@ -71,19 +72,13 @@ public final class BronzeLoader {
         result.skippedFiles.add(relative);
       } else {
         result.newFiles.add(relative);
-        newShas.add(r.getString(1));
+        newPaths.add(r.getString(0));
       }
     }
     if (result.newFiles.isEmpty()) {
       return result;
     }
     StructType schema = schema(source);
-    Set<String> newPaths = new TreeSet<>();
-    for (Row r : shas) {
-      if (result.newFiles.contains(relativeByPath.get(r.getString(0)))) {
-        newPaths.add(r.getString(0));
-      }
-    }
     Dataset<Row> fresh = candidates.where(col("path").isin(newPaths.toArray()));
     Dataset<Row> records = fresh.flatMap(new ParseFile(source, relativeByPath, deliveryByPath, runId),
         Encoders.row(schema));

@@ -2,7 +2,6 @@ package io.engineroom.mining;
 
 import java.sql.Date;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +60,7 @@ final class BestPractices {
         ? ofTask.sample(false, (double) MAX_SEQUENCES_PER_TASK / count, o.seed()) : ofTask;
     Map<List<String>, Long> patterns = FrequentPatterns.mine(sample, o);
     List<PatternContrast.Item> items = new ArrayList<>();
-    Set<String> units = new HashSet<>();
+    Set<String> units = new java.util.TreeSet<>();
     // In a fixed order, so the seeded bootstrap gives the same interval on any cluster layout.
     for (Row r : sample.orderBy("sequence_id").select("worker_id", "handle_seconds", "steps", "is_top", "unit")
         .collectAsList()) {
@@ -69,8 +68,11 @@ final class BestPractices {
           !r.isNullAt(3) && r.getBoolean(3)));
       units.add(r.getString(4));
     }
+    // PrefixSpan returns patterns in no fixed order; sorted, each gets the same bootstrap seed everywhere.
+    List<List<String>> candidates = new ArrayList<>(patterns.keySet());
+    candidates.sort(java.util.Comparator.comparing((List<String> p) -> String.join("\u0000", p)));
     List<PatternContrast.Result> results = new PatternContrast(o.falseDiscoveryRate(), o.bootstrapResamples(),
-        o.seed()).compare(items, new ArrayList<>(patterns.keySet()));
+        o.seed()).compare(items, candidates);
     List<Row> rows = new ArrayList<>();
     for (PatternContrast.Result r : results) {
       MedianEffect.Estimate e = r.effect();

@@ -90,12 +90,31 @@ with_trends as (
 ),
 
 final as (
+    -- Rounded: sums of doubles differ in their last bits with the order Spark adds them in, which
+    -- depends on the cluster's layout; a trend table must not.
     select
-        t.*,
-        t.performance / nullif(t.previous_performance, 0) - 1 as performance_change,
-        t.items_completed / nullif(t.previous_items_completed, 0) - 1 as items_change,
-        y.performance as performance_year_before,
-        t.performance / nullif(y.performance, 0) - 1 as performance_change_year_over_year
+        t.grain,
+        t.dimension,
+        t.dimension_value,
+        t.period_start,
+        t.workers,
+        t.worker_days,
+        t.eligible_worker_days,
+        t.items_completed,
+        round(t.handle_hours, 6) as handle_hours,
+        round(t.active_hours, 6) as active_hours,
+        round(t.earned_hours, 6) as earned_hours,
+        round(t.performance, 9) as performance,
+        round(t.utilization, 9) as utilization,
+        round(t.productivity, 9) as productivity,
+        round(t.performance_rolling_4, 9) as performance_rolling_4,
+        round(t.productivity_rolling_4, 9) as productivity_rolling_4,
+        round(t.previous_performance, 9) as previous_performance,
+        t.previous_items_completed,
+        round(t.performance / nullif(t.previous_performance, 0) - 1, 9) as performance_change,
+        round(t.items_completed / nullif(t.previous_items_completed, 0) - 1, 9) as items_change,
+        round(y.performance, 9) as performance_year_before,
+        round(t.performance / nullif(y.performance, 0) - 1, 9) as performance_change_year_over_year
     from with_trends as t
     left join periods as y
         on y.grain = t.grain

@@ -33,12 +33,12 @@ person_periods as (
         count(*) as worker_days,
         count_if(p.is_eligible) as eligible_worker_days,
         sum(p.items_completed) as items_completed,
-        sum(p.handle_seconds) / 3600 as handle_hours,
-        sum(p.active_seconds) / 3600 as active_hours,
-        sum(p.earned_seconds) / 3600 as earned_hours,
-        sum(p.earned_seconds) / nullif(sum(p.handle_seconds) filter (where p.earned_seconds is not null), 0) as performance,
-        sum(p.handle_seconds) filter (where p.active_seconds is not null) / nullif(sum(p.active_seconds), 0) as utilization,
-        sum(p.earned_seconds) filter (where p.active_seconds is not null) / nullif(sum(p.active_seconds), 0) as productivity
+        sum(cast(p.handle_seconds as decimal(24, 6))) / 3600 as handle_hours,
+        sum(cast(p.active_seconds as decimal(24, 6))) / 3600 as active_hours,
+        sum(cast(p.earned_seconds as decimal(24, 6))) / 3600 as earned_hours,
+        sum(cast(p.earned_seconds as decimal(24, 6))) / nullif(sum(cast(p.handle_seconds as decimal(24, 6))) filter (where p.earned_seconds is not null), 0) as performance,
+        sum(cast(p.handle_seconds as decimal(24, 6))) filter (where p.active_seconds is not null) / nullif(sum(cast(p.active_seconds as decimal(24, 6))), 0) as utilization,
+        sum(cast(p.earned_seconds as decimal(24, 6))) filter (where p.active_seconds is not null) / nullif(sum(cast(p.active_seconds as decimal(24, 6))), 0) as productivity
     from person_rows as p
     cross join grains as g
     group by 1, 2, 3, 4
@@ -54,10 +54,10 @@ task_periods as (
         count(*) as worker_days,
         count_if(t.is_eligible) as eligible_worker_days,
         sum(t.items_completed) as items_completed,
-        sum(t.item_handle_seconds) / 3600 as handle_hours,
+        sum(cast(t.item_handle_seconds as decimal(24, 6))) / 3600 as handle_hours,
         cast(null as double) as active_hours,
-        sum(t.earned_seconds) / 3600 as earned_hours,
-        sum(t.earned_seconds) / nullif(sum(t.item_handle_seconds) filter (where t.earned_seconds is not null), 0) as performance,
+        sum(cast(t.earned_seconds as decimal(24, 6))) / 3600 as earned_hours,
+        sum(cast(t.earned_seconds as decimal(24, 6))) / nullif(sum(cast(t.item_handle_seconds as decimal(24, 6))) filter (where t.earned_seconds is not null), 0) as performance,
         cast(null as double) as utilization,
         cast(null as double) as productivity
     from task_days as t
@@ -90,8 +90,8 @@ with_trends as (
 ),
 
 final as (
-    -- Rounded: sums of doubles differ in their last bits with the order Spark adds them in, which
-    -- depends on the cluster's layout; a trend table must not.
+    -- Seconds are summed as decimals above: sums of doubles differ in their last bits with the order
+    -- Spark adds them in, which depends on the cluster's layout, and a trend table must not.
     select
         t.grain,
         t.dimension,
@@ -101,20 +101,20 @@ final as (
         t.worker_days,
         t.eligible_worker_days,
         t.items_completed,
-        round(t.handle_hours, 6) as handle_hours,
-        round(t.active_hours, 6) as active_hours,
-        round(t.earned_hours, 6) as earned_hours,
-        round(t.performance, 9) as performance,
-        round(t.utilization, 9) as utilization,
-        round(t.productivity, 9) as productivity,
-        round(t.performance_rolling_4, 9) as performance_rolling_4,
-        round(t.productivity_rolling_4, 9) as productivity_rolling_4,
-        round(t.previous_performance, 9) as previous_performance,
+        cast(round(t.handle_hours, 6) as double) as handle_hours,
+        cast(round(t.active_hours, 6) as double) as active_hours,
+        cast(round(t.earned_hours, 6) as double) as earned_hours,
+        cast(round(t.performance, 9) as double) as performance,
+        cast(round(t.utilization, 9) as double) as utilization,
+        cast(round(t.productivity, 9) as double) as productivity,
+        cast(round(t.performance_rolling_4, 9) as double) as performance_rolling_4,
+        cast(round(t.productivity_rolling_4, 9) as double) as productivity_rolling_4,
+        cast(round(t.previous_performance, 9) as double) as previous_performance,
         t.previous_items_completed,
-        round(t.performance / nullif(t.previous_performance, 0) - 1, 9) as performance_change,
-        round(t.items_completed / nullif(t.previous_items_completed, 0) - 1, 9) as items_change,
-        round(y.performance, 9) as performance_year_before,
-        round(t.performance / nullif(y.performance, 0) - 1, 9) as performance_change_year_over_year
+        cast(round(t.performance / nullif(t.previous_performance, 0) - 1, 9) as double) as performance_change,
+        cast(round(t.items_completed / nullif(t.previous_items_completed, 0) - 1, 9) as double) as items_change,
+        cast(round(y.performance, 9) as double) as performance_year_before,
+        cast(round(t.performance / nullif(y.performance, 0) - 1, 9) as double) as performance_change_year_over_year
     from with_trends as t
     left join periods as y
         on y.grain = t.grain

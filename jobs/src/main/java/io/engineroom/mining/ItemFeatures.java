@@ -22,17 +22,14 @@ final class ItemFeatures {
 
   static Dataset<Row> build(SparkSession spark, Function<String, String> silver, Dataset<Row> sequences,
       Dataset<Row> topPerformers, MiningOptions o, String pseudonymKey) {
-    sequences.where("unit = 'item'").createOrReplaceTempView("mining_item_steps");
     topPerformers.createOrReplaceTempView("mining_top_performers");
     Dataset<Row> features = spark.sql("""
         with items as (
-            select * from delta.`%1$s`
-            where status = 'COMPLETED' and not is_automated and worker_id is not null
-                and local_date between date '%4$s' and date '%5$s'
+            select * from mining_items where worker_id is not null
         ),
         first_audit as (
             select source_system, work_item_id, min_by(struct(is_pass, error_category), audited_at) as audit
-            from delta.`%2$s`
+            from delta.`%1$s`
             group by source_system, work_item_id
         )
         select
@@ -47,11 +44,10 @@ final class ItemFeatures {
         from items as i
         left join mining_item_steps as s on s.sequence_id = concat(i.source_system, '/', i.work_item_id)
         left join first_audit as a on a.source_system = i.source_system and a.work_item_id = i.work_item_id
-        left join delta.`%3$s` as r
+        left join delta.`%2$s` as r
             on r.worker_id = i.worker_id and i.local_date between r.valid_from and coalesce(r.valid_to, date '9999-12-31')
         left join mining_top_performers as t on t.task_type = i.task_type and t.worker_id = i.worker_id
-        """.formatted(silver.apply("work_items"), silver.apply("audits"), silver.apply("roster_history"),
-        o.from(), o.to()));
+        """.formatted(silver.apply("audits"), silver.apply("roster_history")));
     return pseudonymise(features, pseudonymKey);
   }
 

@@ -46,7 +46,12 @@ public final class MiningJob {
       }
     }
     progress.accept("mine: step sequences " + options.from() + " to " + options.to());
+    // The window's completed items, read once by every step below.
+    spark.sql(String.format("select * from delta.`%s` where status = 'COMPLETED' and not is_automated "
+        + "and local_date between date '%s' and date '%s'", silver.apply("work_items"), options.from(), options.to()))
+        .createOrReplaceTempView(StepSequences.ITEMS_VIEW);
     Dataset<Row> sequences = StepSequences.build(spark, silver, options).cache();
+    sequences.where("unit = 'item'").createOrReplaceTempView(StepSequences.ITEM_STEPS_VIEW);
     Map<String, Long> rows = new LinkedHashMap<>();
     try {
       Dataset<Row> top = TopPerformers.rank(spark, goldInput, options).cache();

@@ -20,12 +20,9 @@ final class ProceduralProblems {
 
   static Dataset<Row> find(SparkSession spark, Function<String, String> silver, Dataset<Row> sequences,
       MiningOptions o) {
-    sequences.where("unit = 'item'").createOrReplaceTempView("mining_item_steps");
     return spark.sql("""
         with items as (
-            select * from delta.`%1$s`
-            where status = 'COMPLETED' and not is_automated
-                and local_date between date '%3$s' and date '%4$s'
+            select * from mining_items
         ),
         volume as (
             select task_type, count(*) as items, percentile(handle_seconds, 0.5) as median_handle_seconds

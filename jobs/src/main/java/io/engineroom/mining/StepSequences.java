@@ -12,6 +12,11 @@ import org.apache.spark.sql.SparkSession;
  * is the case and its steps are its activities in order.
  */
 final class StepSequences {
+  /** The window's completed, non-automated items (registered by MiningJob). */
+  static final String ITEMS_VIEW = "mining_items";
+  /** The item-level sequences (registered by MiningJob). */
+  static final String ITEM_STEPS_VIEW = "mining_item_steps";
+
   private StepSequences() {}
 
   /**
@@ -22,9 +27,7 @@ final class StepSequences {
     String stepColumn = o.stepLevel().equals("app") ? "app" : "category";
     return spark.sql("""
         with items as (
-            select * from delta.`%1$s`
-            where status = 'COMPLETED' and not is_automated
-                and local_date between date '%3$s' and date '%4$s'
+            select * from mining_items
         ),
         segments as (
             select i.source_system, i.work_item_id, s.worker_id, s.local_date, s.start_at, s.end_at
@@ -33,14 +36,14 @@ final class StepSequences {
             where s.end_at > s.start_at and s.worker_id is not null
         ),
         pieces as (
-            select g.source_system, g.work_item_id, greatest(a.start_ts, g.start_at) as at, a.%5$s as step
+            select g.source_system, g.work_item_id, greatest(a.start_ts, g.start_at) as at, a.%2$s as step
             from segments as g
-            join delta.`%2$s` as a
+            join delta.`%1$s` as a
                 on a.worker_id = g.worker_id
                 and a.local_date = g.local_date
                 and a.start_ts < g.end_at
                 and a.end_ts > g.start_at
-            where a.%5$s is not null
+            where a.%2$s is not null
         ),
         item_steps as (
             select source_system, work_item_id,
@@ -83,7 +86,6 @@ final class StepSequences {
         select unit, source_system, sequence_id, case_id, task_type, worker_id, local_date, handle_seconds,
             wait_seconds, rework_count, filter(raw_steps, (x, k) -> k = 0 or x != raw_steps[k - 1]) as steps
         from cases
-        """.formatted(silver.apply("work_items"), silver.apply("active_intervals"), o.from(), o.to(),
-        stepColumn));
+        """.formatted(silver.apply("active_intervals"), stepColumn));
   }
 }

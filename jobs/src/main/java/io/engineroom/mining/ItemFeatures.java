@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.StructType;
 final class ItemFeatures {
   private ItemFeatures() {}
 
-  static Dataset<Row> build(SparkSession spark, Function<String, String> silver, Dataset<Row> sequences,
-      Dataset<Row> topPerformers, MiningOptions o, String pseudonymKey) {
+  static Dataset<Row> build(SparkSession spark, Function<String, String> silver, Dataset<Row> topPerformers,
+      MiningOptions o, String pseudonymKey) {
     topPerformers.createOrReplaceTempView("mining_top_performers");
     Dataset<Row> features = spark.sql("""
         with items as (

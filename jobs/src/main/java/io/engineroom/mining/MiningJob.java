@@ -57,9 +57,9 @@ public final class MiningJob {
       Dataset<Row> top = TopPerformers.rank(spark, goldInput, options).cache();
       rows.put(PATTERNS, write(BestPractices.find(spark, sequences, top, options, progress), output.apply(PATTERNS)));
       progress.accept("mine: procedural problems");
-      rows.put(PROBLEMS, write(ProceduralProblems.find(spark, silver, sequences, options), output.apply(PROBLEMS)));
+      rows.put(PROBLEMS, write(ProceduralProblems.find(spark, silver, options), output.apply(PROBLEMS)));
       progress.accept("mine: item feature table");
-      rows.put(FEATURES, write(ItemFeatures.build(spark, silver, sequences, top, options, pseudonymKey),
+      rows.put(FEATURES, write(ItemFeatures.build(spark, silver, top, options, pseudonymKey),
           output.apply(FEATURES)));
       top.unpersist();
     } finally {

@@ -18,8 +18,7 @@ import org.apache.spark.sql.SparkSession;
 final class ProceduralProblems {
   private ProceduralProblems() {}
 
-  static Dataset<Row> find(SparkSession spark, Function<String, String> silver, Dataset<Row> sequences,
-      MiningOptions o) {
+  static Dataset<Row> find(SparkSession spark, Function<String, String> silver, MiningOptions o) {
     return spark.sql("""
         with items as (
             select * from mining_items

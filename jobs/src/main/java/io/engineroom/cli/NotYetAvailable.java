@@ -16,15 +16,6 @@ final class NotYetAvailable {
     return EngineRoom.EXIT_USAGE;
   }
 
-  @Command(name = "serve", mixinStandardHelpOptions = true,
-      description = "The SQL endpoint (Spark Thrift server) over the warehouse (not available yet).")
-  static final class Serve implements Callable<Integer> {
-    @Override
-    public Integer call() {
-      return refuse("serve", "the SQL endpoint is planned (issue #8).");
-    }
-  }
-
   @Command(name = "dashboards", mixinStandardHelpOptions = true,
       description = "Superset dashboards as code (not available yet).")
   static final class Dashboards implements Callable<Integer> {

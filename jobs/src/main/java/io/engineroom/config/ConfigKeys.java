@@ -99,6 +99,24 @@ public final class ConfigKeys {
   public static final String MINING_LONG_WAIT_HOURS = "engineroom.mining.long-wait-hours";
   public static final String MINING_LONG_WAIT_HOURS_DEFAULT = "8";
 
+  // The SQL endpoint (engineroom serve).
+  /** Address the Thrift server listens on; loopback unless you mean to expose it. */
+  public static final String SERVE_HOST = "engineroom.serve.host";
+  public static final String SERVE_HOST_DEFAULT = "127.0.0.1";
+  public static final String SERVE_PORT = "engineroom.serve.port";
+  public static final String SERVE_PORT_DEFAULT = "10000";
+  /** none, or password (user + the password in the environment variable below). */
+  public static final String SERVE_AUTH = "engineroom.serve.auth";
+  public static final String SERVE_AUTH_DEFAULT = "none";
+  public static final String SERVE_USER = "engineroom.serve.user";
+  public static final String SERVE_USER_DEFAULT = "engineroom";
+  /** Environment variable holding the password: never in a file under version control or in ps. */
+  public static final String SERVE_PASSWORD_ENV = "engineroom.serve.password-env";
+  public static final String SERVE_PASSWORD_ENV_DEFAULT = "ENGINEROOM_SERVE_PASSWORD";
+  /** How often the server looks for a newly published night. */
+  public static final String SERVE_REFRESH_SECONDS = "engineroom.serve.refresh-seconds";
+  public static final String SERVE_REFRESH_SECONDS_DEFAULT = "10";
+
   /** Currency that money marts report in. */
   public static final String MONEY_REPORTING_CURRENCY = "engineroom.money.reporting-currency";
   public static final String MONEY_REPORTING_CURRENCY_DEFAULT = "EUR";

@@ -14,8 +14,13 @@ public final class WarehouseCatalog {
 
   /** Registers every Delta table found under the warehouse; returns the qualified names. */
   public static List<String> registerAll(SparkSession spark, Warehouse warehouse) {
+    return register(spark, warehouse, List.of(Layer.values()));
+  }
+
+  /** Registers the Delta tables of the given layers; returns the qualified names. */
+  public static List<String> register(SparkSession spark, Warehouse warehouse, List<Layer> layers) {
     List<String> names = new ArrayList<>();
-    for (Layer layer : Layer.values()) {
+    for (Layer layer : layers) {
       spark.sql("CREATE DATABASE IF NOT EXISTS " + layer.schema());
       for (String table : warehouse.tables(spark, layer)) {
         String name = layer.schema() + "." + table;

@@ -3,6 +3,7 @@ package io.engineroom.udfs;
 import io.engineroom.udfs.functions.FisherExactTest;
 import io.engineroom.udfs.functions.KeyedHash;
 import io.engineroom.udfs.functions.PoissonQuantile;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -12,6 +13,9 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class FunctionRegistry {
   private FunctionRegistry() {}
+
+  /** The names {@link #registerAll} registers. */
+  public static final List<String> NAMES = List.of(KeyedHash.NAME, PoissonQuantile.NAME, FisherExactTest.NAME);
 
   public static void registerAll(SparkSession spark) {
     spark.udf().register(KeyedHash.NAME, new KeyedHash(), DataTypes.StringType);

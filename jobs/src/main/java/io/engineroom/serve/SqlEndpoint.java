@@ -1,0 +1,113 @@
+package io.engineroom.serve;
+
+import io.engineroom.udfs.FunctionRegistry;
+import io.engineroom.warehouse.Warehouse;
+import io.engineroom.warehouse.WarehouseCatalog;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
+
+/**
+ * Spark's Thrift (HiveServer2) server over the warehouse: gold as views pinned to the latest
+ * publication, the other chosen layers as tables, the project's SQL functions in every session.
+ * Superset, dbt-spark and beeline connect to it as to any Spark Thrift server.
+ */
+public final class SqlEndpoint implements AutoCloseable {
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+  private final EndpointSettings settings;
+  private final PublishedSnapshot snapshot;
+  private final Consumer<String> log;
+  private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "engineroom-publication-watch");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private HiveThriftServer2 server;
+
+  public SqlEndpoint(SparkSession spark, Warehouse warehouse, EndpointSettings settings, Consumer<String> log) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.settings = settings;
+    this.snapshot = new PublishedSnapshot(spark, warehouse);
+    this.log = log;
+  }
+
+  /** Starts listening; returns once the port accepts connections. */
+  public void start() {
+    FunctionRegistry.registerAll(spark);
+    SessionFunctions.shareWithNewSessions(spark, FunctionRegistry.NAMES);
+    refreshSnapshot();
+    spark.sqlContext().setConf("hive.server2.thrift.bind.host", settings.host);
+    spark.sqlContext().setConf("hive.server2.thrift.port", Integer.toString(settings.port));
+    spark.sqlContext().setConf("hive.server2.transport.mode", "binary");
+    if (settings.user != null) {
+      PasswordAuthenticator.expect(settings.user, settings.password);
+      spark.sqlContext().setConf("hive.server2.authentication", "CUSTOM");
+      // Hive builds the password check from a fresh HiveConf, which reads system properties, not
+      // the server's configuration.
+      System.setProperty("hive.server2.custom.authentication.class", PasswordAuthenticator.class.getName());
+    } else {
+      spark.sqlContext().setConf("hive.server2.authentication", "NONE");
+    }
+    server = HiveThriftServer2.startWithContext(spark.sqlContext());
+    awaitPort(Duration.ofMinutes(2));
+    refresher.scheduleWithFixedDelay(this::refreshSnapshot, settings.refreshSeconds, settings.refreshSeconds,
+        TimeUnit.SECONDS);
+  }
+
+  /** The run whose gold tables readers see now. */
+  public String servedRunId() {
+    return snapshot.servedRunId();
+  }
+
+  /** Checks for a newer publication (and new tables) now rather than at the next tick. */
+  public void refreshSnapshot() {
+    try {
+      WarehouseCatalog.register(spark, warehouse, settings.tableLayers);
+      if (snapshot.refresh()) {
+        log.accept("serving the tables published by run " + snapshot.servedRunId());
+      }
+    } catch (RuntimeException e) {
+      // A bad moment (the warehouse briefly unreadable) must not stop the server: the views stay
+      // on the last good publication and the next tick tries again.
+      log.accept("could not read the latest publication, still serving run " + snapshot.servedRunId() + ": "
+          + e.getMessage());
+    }
+  }
+
+  private void awaitPort(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(settings.host, settings.port), 500);
+        return;
+      } catch (IOException notYet) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+    throw new IllegalStateException("the Thrift server did not open " + settings.host + ":" + settings.port + " within "
+        + timeout.toSeconds() + " s; is the port taken? Choose another with --port.");
+  }
+
+  @Override
+  public void close() {
+    refresher.shutdownNow();
+    if (server != null) {
+      server.stop();
+    }
+  }
+}

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "engineroom", mixinStandardHelpOptions = true, version = "Engine Room 0.1.0",
     description = "Back-office analytics on Spark and Delta Lake.",
     subcommands = {GenerateCommand.class, IngestCommand.class, BuildCommand.class, MineCommand.class,
-        NightlyCommand.class, ServeCommand.class, NotYetAvailable.Dashboards.class, DemoCommand.class,
+        NightlyCommand.class, ServeCommand.class, DashboardsCommand.class, DemoCommand.class,
         SqlCommand.class, FingerprintCommand.class})
 public final class EngineRoom {
   /** Exit code when the input or the arguments are wrong: the person can fix it. */

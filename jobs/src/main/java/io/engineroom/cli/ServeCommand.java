@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
     EngineRoomConfig config = common.resolve();
     EndpointSettings settings = EndpointSettings.from(config, parseLayers(), System::getenv);
     Warehouse warehouse = new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH));
-    SparkSession spark = SparkSessionFactory.create("serve", config);
+    SparkSession spark = SparkSessionFactory.create("serve", config, SqlEndpoint.SESSION_SETTINGS);
     SqlEndpoint endpoint = new SqlEndpoint(spark, warehouse, settings, Console::info);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -64,7 +64,8 @@ public final class Quarantine {
     for (Row r : rows.groupBy("reason").count().collectAsList()) {
       counts.put(r.getString(0), r.getLong(1));
     }
-    if (!counts.isEmpty()) {
+    // A clean night still leaves the table in place (empty), so readers and dashboards can rely on it.
+    if (!counts.isEmpty() || !DeltaTables.exists(spark, warehouse.path(Layer.OPS, TABLE))) {
       DeltaTables.insertNew(spark, rows, warehouse.path(Layer.OPS, TABLE), KEY);
     }
     return counts;

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,14 @@ import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
  * Superset, dbt-spark and beeline connect to it as to any Spark Thrift server.
  */
 public final class SqlEndpoint implements AutoCloseable {
+  /**
+   * Settings the endpoint's Spark session needs from the start. The Thrift server runs its sessions
+   * with Java 8 date types, and Delta 3.3.2 answers min/max of a DATE column from file statistics
+   * with a java.sql.Date cast that then fails (ClassCastException: LocalDate); so that shortcut is off.
+   */
+  public static final Map<String, String> SESSION_SETTINGS =
+      Map.of("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
+
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final EndpointSettings settings;

@@ -14,11 +14,20 @@ public final class SparkSessionFactory {
   private SparkSessionFactory() {}
 
   public static SparkSession create(String appName, EngineRoomConfig config) {
+    return create(appName, config, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #create(String, EngineRoomConfig)}, with settings every session of this application
+   * starts with (sessions opened later, such as the Thrift server's, copy them from here).
+   */
+  public static SparkSession create(String appName, EngineRoomConfig config, java.util.Map<String, String> extra) {
     SparkConf sparkConf = new SparkConf(); // picks up spark.* system properties set by spark-submit
     SparkSession.Builder builder = SparkSession.builder().appName("engineroom-" + appName);
     if (!sparkConf.contains("spark.master")) {
       builder.master(config.get(ConfigKeys.SPARK_MASTER));
     }
+    extra.forEach(builder::config);
     SparkSession spark = builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")

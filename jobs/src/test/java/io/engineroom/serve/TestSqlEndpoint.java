@@ -10,6 +10,7 @@ import io.engineroom.run.RunContext;
 import io.engineroom.support.SparkTestSession;
 import io.engineroom.warehouse.DeltaTables;
 import io.engineroom.warehouse.Layer;
+import io.engineroom.warehouse.SparkSessionFactory;
 import io.engineroom.warehouse.Warehouse;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -52,7 +53,7 @@ class TestSqlEndpoint {
     EngineRoomConfig config = SparkTestSession.config(work.resolve("landing").toString(),
         work.resolve("warehouse").toString(), "serve.auth=password", "serve.user=superset", "serve.port=" + port,
         "serve.refresh-seconds=3600");
-    spark = SparkTestSession.start(config);
+    spark = SparkSessionFactory.create("test", config, SqlEndpoint.SESSION_SETTINGS);
     warehouse = new Warehouse(config.get("engineroom.warehouse.path"));
     publishNight("night-1", 100);
     EndpointSettings settings = EndpointSettings.from(config, List.of(Layer.OPS),
@@ -86,6 +87,15 @@ class TestSqlEndpoint {
         // Upper 97.5 % Poisson limit for 10 expected: qpois(0.975, 10) = 17 in R.
         assertThat(query(connection, "SELECT er_poisson_quantile(0.975, 10.0)")).containsExactly("17");
       }
+    }
+  }
+
+  @Test
+  void theLatestDateOfATableComesBackAsADate() throws SQLException {
+    // Superset asks "max(date column)" for every "latest period" dataset; Delta's shortcut for it
+    // fails under the Thrift server's Java 8 dates unless the endpoint turns it off.
+    try (Connection connection = DriverManager.getConnection(url, "superset", PASSWORD)) {
+      assertThat(query(connection, "SELECT max(day) FROM gold.items_a")).containsExactly("2026-03-06");
     }
   }
 
@@ -133,7 +143,8 @@ class TestSqlEndpoint {
         message -> { });
     for (String table : List.of("items_a", "items_b")) {
       String staged = warehouse.stagingPath(runId, table);
-      DeltaTables.overwrite(spark.sql("SELECT id, '" + runId + "' AS night FROM range(" + rows + ")"), staged);
+      DeltaTables.overwrite(spark.sql("SELECT id, '" + runId + "' AS night, "
+          + "date_add(DATE'2026-03-02', CAST(id % 5 AS INT)) AS day FROM range(" + rows + ")"), staged);
       ctx.stagedTables.put(table, staged);
     }
     new GoldPublisher(spark, warehouse).publish(ctx);

@@ -80,7 +80,7 @@ public final class ModelRunner {
     try {
       Dataset<Row> rows = model.materialized().equals(Model.SEED) ? null : spark.sql(sql);
       switch (model.materialized()) {
-        case "view":
+        case "view", "ephemeral": // ephemeral: dbt inlines it; a session view is the same query
           String view = "model__" + model.name();
           rows.createOrReplaceTempView(view);
           relations.put(model.name(), "`" + view + "`");
@@ -93,7 +93,7 @@ public final class ModelRunner {
           return DeltaTables.read(spark, location).count();
         default:
           throw new ModelException(model.file() + ": materialized='" + model.materialized()
-              + "' is not supported by this runner yet; use view or table.");
+              + "' is not supported by this runner yet; use view, ephemeral or table.");
       }
     } catch (ModelException e) {
       throw e;

@@ -27,6 +27,10 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = {"--select", "-s"}, paramLabel = "SELECTOR", description = "Models to build (default: all).")
   List<String> select = new ArrayList<>();
 
+  @Option(names = "--full-refresh",
+      description = "Rebuild incremental models from all of silver instead of only the days new deliveries touched.")
+  boolean fullRefresh;
+
   @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Date to record in the run history (default: today).")
   LocalDate date;
 
@@ -36,7 +40,7 @@ final class BuildCommand implements Callable<Integer> {
     LocalDate day = date != null ? date : LocalDate.now(ZoneOffset.UTC);
     try (SparkSession spark = SparkSessionFactory.create("build", config)) {
       new NightlyJob(spark, config, Console::info, Console::progress).runOne(day,
-          List.of(new BuildStage(select), new PublishStage()), new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH)));
+          List.of(new BuildStage(select, fullRefresh), new PublishStage()), new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH)));
     } catch (NightFailedException e) {
       throw new ActionableException(e.getMessage(), EngineRoom.EXIT_RUN_FAILED, e);
     }

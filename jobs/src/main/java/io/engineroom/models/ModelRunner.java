@@ -3,6 +3,7 @@ package io.engineroom.models;
 import io.engineroom.warehouse.DeltaTables;
 import io.engineroom.warehouse.Layer;
 import io.engineroom.warehouse.Warehouse;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ public final class ModelRunner {
   private final Map<String, String> vars;
   private final Consumer<String> progress;
   private final Map<String, String> relations = new LinkedHashMap<>();
+  private final Map<String, Model> pendingViews = new LinkedHashMap<>();
+  private boolean fullRefresh;
+  private String artifactsFolder;
 
   public ModelRunner(SparkSession spark, Warehouse warehouse, DbtProject project, Map<String, String> vars,
       Consumer<String> progress) {
@@ -41,6 +45,18 @@ public final class ModelRunner {
     this.progress = progress;
   }
 
+  /** Rebuilds incremental models from scratch, as dbt's {@code --full-refresh}. */
+  public ModelRunner fullRefresh(boolean fullRefresh) {
+    this.fullRefresh = fullRefresh;
+    return this;
+  }
+
+  /** Writes manifest.json and run_results.json (dbt's shape) into this folder after every build. */
+  public ModelRunner artifactsTo(String folder) {
+    this.artifactsFolder = folder;
+    return this;
+  }
+
   /**
    * Builds the selected models. {@code martLocation} says where each mart's Delta table goes; other
    * tables go under the warehouse's {@code models/} folder. Returns rows per model built.
@@ -48,35 +64,63 @@ public final class ModelRunner {
   public BuildResult build(List<String> selectors, Function<String, String> martLocation) {
     Set<String> selected = Selection.resolve(project, selectors);
     List<Model> order = project.order(selected);
-    // Models not selected but ref'd still need a relation: the last published or built one. In DAG
-    // order, because an unselected view is rendered on the fly and may ref another one.
+    // Models not selected but ref'd still need a relation: the last published or built one. An
+    // unselected view is rendered when first ref'd, since it may ref a model this build makes.
     for (Model m : project.order(project.models().keySet())) {
       if (!selected.contains(m.name())) {
-        relations.put(m.name(), existingRelation(m));
+        if (isSessionView(m)) {
+          pendingViews.put(m.name(), m);
+        } else {
+          relations.put(m.name(), existingRelation(m));
+        }
       }
     }
     BuildResult result = new BuildResult();
+    try {
+      buildInOrder(order, martLocation, result);
+      result.tests = new SchemaTests(spark, project, this::relationOf, this::sourceRelation, vars).run(selected);
+    } finally {
+      if (artifactsFolder != null) {
+        new DbtArtifacts(project, java.util.UUID.randomUUID().toString())
+            .write(artifactsFolder, spark.sparkContext().hadoopConfiguration(), result, selectors, fullRefresh);
+      }
+    }
+    return result;
+  }
+
+  private void buildInOrder(List<Model> order, Function<String, String> martLocation, BuildResult result) {
     int i = 0;
     for (Model model : order) {
       i++;
       progress.accept(String.format("build: model %s (%s) [%d/%d]", model.name(), model.materialized(), i,
           order.size()));
-      String location = model.isMart() ? martLocation.apply(model.name())
+      // An incremental model keeps its own table across runs (a mart's is published from there);
+      // the other marts go where the caller says.
+      String location = model.isMart() && !model.isIncremental() ? martLocation.apply(model.name())
           : warehouse.modelPath(model.name());
+      boolean incremental = model.isIncremental() && !fullRefresh && DeltaTables.exists(spark, location);
       String sql = Templates.render(model, this::relationOf, this::sourceRelation, vars,
-          "delta.`" + location + "`", false);
-      long rows = run(model, sql, location);
-      result.modelRows.put(model.name(), rows);
+          "delta.`" + location + "`", incremental);
+      Instant started = Instant.now();
       result.compiledSql.put(model.name(), sql);
+      long rows;
+      try {
+        rows = run(model, sql, location, incremental);
+      } catch (ModelException e) {
+        result.timings.put(model.name(), new Instant[] {started, Instant.now()});
+        result.failedModel = model.name();
+        result.failure = e.getMessage();
+        throw e;
+      }
+      result.timings.put(model.name(), new Instant[] {started, Instant.now()});
+      result.modelRows.put(model.name(), rows);
       if (model.isMart()) {
         result.marts.put(model.name(), location);
       }
     }
-    result.tests = new SchemaTests(spark, project, this::relationOf, this::sourceRelation, vars).run(selected);
-    return result;
   }
 
-  private long run(Model model, String sql, String location) {
+  private long run(Model model, String sql, String location, boolean incremental) {
     try {
       Dataset<Row> rows = model.materialized().equals(Model.SEED) ? null : spark.sql(sql);
       switch (model.materialized()) {
@@ -91,9 +135,13 @@ public final class ModelRunner {
           DeltaTables.overwrite(rows, location);
           relations.put(model.name(), "delta.`" + location + "`");
           return DeltaTables.read(spark, location).count();
+        case Model.INCREMENTAL:
+          long changed = new IncrementalWrite(spark, model, location).apply(rows, incremental);
+          relations.put(model.name(), "delta.`" + location + "`");
+          return changed;
         default:
           throw new ModelException(model.file() + ": materialized='" + model.materialized()
-              + "' is not supported by this runner yet; use view, ephemeral or table.");
+              + "' is not supported by this runner yet; use view, ephemeral, table or incremental.");
       }
     } catch (ModelException e) {
       throw e;
@@ -132,6 +180,12 @@ public final class ModelRunner {
   }
 
   private String relationOf(String model) {
+    Model pending = pendingViews.remove(model);
+    if (pending != null) {
+      String sql = Templates.render(pending, this::relationOf, this::sourceRelation, vars, "", false);
+      spark.sql(sql).createOrReplaceTempView("model__" + pending.name());
+      relations.put(pending.name(), "`model__" + pending.name() + "`");
+    }
     String relation = relations.get(model);
     if (relation == null) {
       throw new ModelException("ref('" + model + "') was not built before it was used");
@@ -147,13 +201,11 @@ public final class ModelRunner {
       loadSeed(m);
       return relations.get(m.name());
     }
-    if (m.materialized().equals("table")) {
-      return "delta.`" + warehouse.modelPath(m.name()) + "`";
-    }
-    // A view that was not selected: render it on the fly so refs to it still work.
-    String sql = Templates.render(m, this::relationOf, this::sourceRelation, vars, "", false);
-    spark.sql(sql).createOrReplaceTempView("model__" + m.name());
-    return "`model__" + m.name() + "`";
+    return "delta.`" + warehouse.modelPath(m.name()) + "`"; // a table or incremental model
+  }
+
+  private static boolean isSessionView(Model m) {
+    return !m.isMart() && (m.materialized().equals("view") || m.materialized().equals("ephemeral"));
   }
 
   /** {@code source('silver', 'work_items')} is the silver Delta table of that name. */

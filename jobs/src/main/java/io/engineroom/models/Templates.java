@@ -42,6 +42,19 @@ final class Templates {
     return config;
   }
 
+  /** The {@code source('layer', 'table')} calls of a model, as "layer.table". */
+  static List<String> sources(String sql) {
+    List<String> sources = new ArrayList<>();
+    Matcher m = SOURCE.matcher(sql);
+    while (m.find()) {
+      String name = m.group(1) + "." + m.group(2);
+      if (!sources.contains(name)) {
+        sources.add(name);
+      }
+    }
+    return sources;
+  }
+
   static List<String> refs(String sql) {
     List<String> refs = new ArrayList<>();
     Matcher m = REF.matcher(sql);

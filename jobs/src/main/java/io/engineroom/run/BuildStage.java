@@ -11,8 +11,18 @@ import java.util.Map;
 public final class BuildStage implements Stage {
   private final List<String> selectors;
 
+  private final boolean fullRefresh;
+  /** Where the latest build's manifest.json and run_results.json go, inside the warehouse. */
+  public static final String TARGET_FOLDER = "_target";
+
   public BuildStage(List<String> selectors) {
+    this(selectors, false);
+  }
+
+  /** With {@code fullRefresh}, incremental models are rebuilt from all of silver (dbt's --full-refresh). */
+  public BuildStage(List<String> selectors, boolean fullRefresh) {
     this.selectors = selectors;
+    this.fullRefresh = fullRefresh;
   }
 
   @Override
@@ -30,6 +40,8 @@ public final class BuildStage implements Stage {
     DbtProject project = DbtProject.load(ModelsLocation.resolve(ctx.config));
     Map<String, String> vars = ModelVars.from(ctx.config);
     BuildResult result = new ModelRunner(ctx.spark, ctx.warehouse, project, vars, ctx.progress)
+        .fullRefresh(fullRefresh)
+        .artifactsTo(ctx.warehouse.root() + "/" + TARGET_FOLDER)
         .build(selectors, name -> ctx.warehouse.stagingPath(ctx.runId, name));
     ctx.stagedTables.putAll(result.marts);
     StageOutcome outcome = new StageOutcome();

@@ -32,6 +32,17 @@ public final class DeltaTables {
     rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
   }
 
+  /** Replaces the table, partitioned by the given columns (none: unpartitioned). */
+  public static void overwrite(Dataset<Row> rows, String path, List<String> partitionBy) {
+    rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
+        .partitionBy(partitionBy.toArray(new String[0])).save(path);
+  }
+
+  /** Replaces only the partitions the rows fall in (dynamic partition overwrite); the rest stays. */
+  public static void overwritePartitions(Dataset<Row> rows, String path) {
+    rows.write().format("delta").mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic").save(path);
+  }
+
   public static void append(Dataset<Row> rows, String path) {
     rows.write().format("delta").mode(SaveMode.Append).save(path);
   }

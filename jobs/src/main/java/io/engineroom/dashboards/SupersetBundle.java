@@ -121,7 +121,7 @@ public final class SupersetBundle {
     dataset.columns.forEach((name, type) -> {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("column_name", name);
-      c.put("verbose_name", null);
+      c.put("verbose_name", label(name));
       c.put("is_dttm", dataset.isTemporal(name));
       c.put("is_active", true);
       c.put("type", type);
@@ -207,6 +207,12 @@ public final class SupersetBundle {
       filters.add(f);
     }
     return filters;
+  }
+
+  /** A column's heading in Superset: "items_by_people" reads "Items by people". */
+  static String label(String column) {
+    String words = column.replace('_', ' ').trim();
+    return words.isEmpty() ? column : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   private static String fileName(String title) {

@@ -52,7 +52,9 @@ public final class SqlEndpoint implements AutoCloseable {
 
   /** Starts listening; returns once the port accepts connections. */
   public void start() {
-    FunctionRegistry.registerAll(spark);
+    if (!spark.catalog().functionExists(FunctionRegistry.NAMES.get(0))) {
+      FunctionRegistry.registerAll(spark); // sessions from SparkSessionFactory have them already
+    }
     SessionFunctions.shareWithNewSessions(spark, FunctionRegistry.NAMES);
     refreshSnapshot();
     spark.sqlContext().setConf("hive.server2.thrift.bind.host", settings.host);

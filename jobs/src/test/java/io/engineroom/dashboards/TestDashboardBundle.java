@@ -103,6 +103,12 @@ class TestDashboardBundle {
         .hasMessageContaining("gold.t");
   }
 
+  @Test
+  void columnsReadAsWordsInSuperset() {
+    assertThat(SupersetBundle.label("items_by_people")).isEqualTo("Items by people");
+    assertThat(SupersetBundle.label("p90_handle_seconds")).isEqualTo("P90 handle seconds");
+  }
+
   private static String sha256(Path file) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }

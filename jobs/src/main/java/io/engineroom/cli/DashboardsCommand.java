@@ -5,8 +5,8 @@ import io.engineroom.config.EngineRoomConfig;
 import io.engineroom.dashboards.AssetSpecs;
 import io.engineroom.dashboards.SupersetBundle;
 import io.engineroom.dashboards.SupersetConnection;
+import io.engineroom.serve.EndpointSettings;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +49,7 @@ final class DashboardsCommand implements Callable<Integer> {
       Path folder = assets != null ? assets
           : Path.of(System.getProperty("engineroom.home", ".")).resolve("dashboards/src");
       AssetSpecs specs = AssetSpecs.load(folder);
-      boolean password = config.get(ConfigKeys.SERVE_AUTH).trim().toLowerCase(Locale.ROOT).equals("password");
+      boolean password = EndpointSettings.requiresPassword(config);
       SupersetConnection connection = new SupersetConnection("Engine Room",
           host != null ? host : config.get(ConfigKeys.SERVE_HOST), config.getInt(ConfigKeys.SERVE_PORT),
           config.get(ConfigKeys.SERVE_USER), password);

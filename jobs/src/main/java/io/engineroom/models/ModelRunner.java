@@ -107,12 +107,12 @@ public final class ModelRunner {
       try {
         rows = run(model, sql, location, incremental);
       } catch (ModelException e) {
-        result.timings.put(model.name(), new Instant[] {started, Instant.now()});
         result.failedModel = model.name();
         result.failure = e.getMessage();
         throw e;
+      } finally {
+        result.timings.put(model.name(), new Instant[] {started, Instant.now()});
       }
-      result.timings.put(model.name(), new Instant[] {started, Instant.now()});
       result.modelRows.put(model.name(), rows);
       if (model.isMart()) {
         result.marts.put(model.name(), location);
@@ -125,9 +125,7 @@ public final class ModelRunner {
       Dataset<Row> rows = model.materialized().equals(Model.SEED) ? null : spark.sql(sql);
       switch (model.materialized()) {
         case "view", "ephemeral": // ephemeral: dbt inlines it; a session view is the same query
-          String view = "model__" + model.name();
-          rows.createOrReplaceTempView(view);
-          relations.put(model.name(), "`" + view + "`");
+          registerSessionView(model.name(), rows);
           return -1;
         case Model.SEED:
           return loadSeed(model);
@@ -155,10 +153,15 @@ public final class ModelRunner {
     List<String> lines = seed.rawSql().lines().filter(l -> !l.isBlank()).collect(Collectors.toList());
     Dataset<Row> rows = spark.read().option("header", "true").option("inferSchema", "true")
         .csv(spark.createDataset(lines, Encoders.STRING()));
-    String view = "model__" + seed.name();
-    rows.createOrReplaceTempView(view);
-    relations.put(seed.name(), "`" + view + "`");
+    registerSessionView(seed.name(), rows);
     return lines.size() - 1L;
+  }
+
+  /** Makes a view, ephemeral model or seed ref-able for the rest of the build. */
+  private void registerSessionView(String model, Dataset<Row> rows) {
+    String view = "model__" + model;
+    rows.createOrReplaceTempView(view);
+    relations.put(model, "`" + view + "`");
   }
 
   /** Names the model, the rendered line Spark points at, and Spark's first line of complaint. */
@@ -183,8 +186,7 @@ public final class ModelRunner {
     Model pending = pendingViews.remove(model);
     if (pending != null) {
       String sql = Templates.render(pending, this::relationOf, this::sourceRelation, vars, "", false);
-      spark.sql(sql).createOrReplaceTempView("model__" + pending.name());
-      relations.put(pending.name(), "`model__" + pending.name() + "`");
+      registerSessionView(pending.name(), spark.sql(sql));
     }
     String relation = relations.get(model);
     if (relation == null) {

@@ -28,6 +28,16 @@ public final class EndpointSettings {
     this.tableLayers = tableLayers;
   }
 
+  /** Whether serve.auth asks for a password ('password') or not ('none'); anything else is refused. */
+  public static boolean requiresPassword(EngineRoomConfig config) {
+    String auth = config.get(ConfigKeys.SERVE_AUTH).trim().toLowerCase(Locale.ROOT);
+    if (!auth.equals("password") && !auth.equals("none")) {
+      throw new ConfigException(ConfigKeys.SERVE_AUTH + " is '" + auth + "'; expected 'none' or 'password'. "
+          + "LDAP and Kerberos are set with Spark's own Thrift server settings on a cluster (see docs/serving.md).");
+    }
+    return auth.equals("password");
+  }
+
   /**
    * Reads the serve.* settings; the password comes from the environment variable they name.
    *
@@ -36,10 +46,9 @@ public final class EndpointSettings {
    */
   public static EndpointSettings from(EngineRoomConfig config, List<Layer> tableLayers,
       java.util.function.Function<String, String> environment) {
-    String auth = config.get(ConfigKeys.SERVE_AUTH).trim().toLowerCase(Locale.ROOT);
     String user = null;
     String password = null;
-    if (auth.equals("password")) {
+    if (requiresPassword(config)) {
       String variable = config.get(ConfigKeys.SERVE_PASSWORD_ENV);
       password = environment.apply(variable);
       if (password == null || password.isEmpty()) {
@@ -48,9 +57,6 @@ public final class EndpointSettings {
             + "or choose another variable with --set " + ConfigKeys.SERVE_PASSWORD_ENV + "=NAME.");
       }
       user = config.get(ConfigKeys.SERVE_USER);
-    } else if (!auth.equals("none")) {
-      throw new ConfigException(ConfigKeys.SERVE_AUTH + " is '" + auth + "'; expected 'none' or 'password'. "
-          + "LDAP and Kerberos are set with Spark's own Thrift server settings on a cluster (see docs/serving.md).");
     }
     List<Layer> layers = new ArrayList<>(tableLayers);
     layers.remove(Layer.GOLD); // gold is always served, as pinned views

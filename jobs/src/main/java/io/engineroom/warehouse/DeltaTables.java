@@ -29,13 +29,17 @@ public final class DeltaTables {
   }
 
   public static void overwrite(Dataset<Row> rows, String path) {
-    rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
+    overwrite(rows, path, List.of());
   }
 
   /** Replaces the table, partitioned by the given columns (none: unpartitioned). */
   public static void overwrite(Dataset<Row> rows, String path, List<String> partitionBy) {
-    rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
-        .partitionBy(partitionBy.toArray(new String[0])).save(path);
+    org.apache.spark.sql.DataFrameWriter<Row> writer =
+        rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true");
+    if (!partitionBy.isEmpty()) {
+      writer = writer.partitionBy(partitionBy.toArray(new String[0]));
+    }
+    writer.save(path);
   }
 
   /** Replaces only the partitions the rows fall in (dynamic partition overwrite); the rest stays. */

@@ -28,8 +28,7 @@ completed as (
         r.site_id
     from items as i
     left join roster as r
-        on r.worker_id = i.worker_id
-        and i.local_date between r.valid_from and r.valid_to
+        on {{ roster_on_day('r', 'i') }}
     where i.status = 'COMPLETED'
         and i.worker_id is not null
         and not i.is_automated

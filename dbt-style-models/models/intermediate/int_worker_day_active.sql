@@ -21,8 +21,7 @@ pieces as (
             + cast(r.shift_hours * 3600000 as bigint) + {{ var('after_hours_grace_minutes') }} * 60000 as window_end_ms
     from active as a
     left join roster as r
-        on r.worker_id = a.worker_id
-        and a.local_date between r.valid_from and r.valid_to
+        on {{ roster_on_day('r', 'a') }}
 ),
 
 with_shift_overlap as (

@@ -31,8 +31,7 @@ local_segments as (
         from_utc_timestamp(s.end_at, coalesce(r.site_timezone, 'UTC')) as local_end
     from raw_segments as s
     left join roster as r
-        on r.worker_id = s.worker_id
-        and s.local_date between r.valid_from and r.valid_to
+        on {{ roster_on_day('r', 's') }}
 ),
 
 segments as (

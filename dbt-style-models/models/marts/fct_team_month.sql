@@ -46,8 +46,7 @@ labour as (
         sum(d.active_seconds) as active_seconds
     from worker_days as d
     join roster as r
-        on r.worker_id = d.worker_id
-        and d.local_date between r.valid_from and r.valid_to
+        on {{ roster_on_day('r', 'd') }}
     where d.team_id is not null
     group by d.team_id, trunc(d.local_date, 'MM')
 ),

@@ -47,8 +47,7 @@ joined as (
         i.earned_seconds
     from worker_days as d
     left join roster as r
-        on r.worker_id = d.worker_id
-        and d.local_date between r.valid_from and r.valid_to
+        on {{ roster_on_day('r', 'd') }}
     left join handle as h on h.worker_id = d.worker_id and h.local_date = d.local_date
     left join items as i on i.worker_id = d.worker_id and i.local_date = d.local_date
     left join active as a on a.worker_id = d.worker_id and a.local_date = d.local_date

@@ -47,6 +47,16 @@ public final class DbtArtifacts {
       boolean fullRefresh) {
     writeJson(targetFolder, "manifest.json", manifest(result), hadoop);
     writeJson(targetFolder, "run_results.json", runResults(result, selectors, fullRefresh), hadoop);
+    writeCompiled(targetFolder, result, hadoop);
+  }
+
+  /** The rendered SQL of each model, where dbt puts it: compiled/<project>/models/<path>.sql. */
+  private void writeCompiled(String targetFolder, BuildResult result, Configuration hadoop) {
+    result.compiledSql.forEach((name, sql) -> {
+      Model model = project.models().get(name);
+      Path path = new Path(targetFolder, "compiled/" + project.name() + "/" + originalFilePath(model));
+      writeText(path, sql, hadoop);
+    });
   }
 
   Map<String, Object> manifest(BuildResult result) {
@@ -57,7 +67,7 @@ public final class DbtArtifacts {
       String id = uniqueId(model);
       List<String> dependsOn = new ArrayList<>();
       model.refs().forEach(ref -> dependsOn.add(uniqueId(project.models().get(ref))));
-      for (String source : Templates.sources(model.rawSql())) {
+      for (String source : model.sources()) {
         String sourceId = "source." + project.name() + "." + source;
         dependsOn.add(sourceId);
         sources.computeIfAbsent(sourceId, k -> source(source));
@@ -91,7 +101,7 @@ public final class DbtArtifacts {
     manifest.put("metadata", metadata(MANIFEST_SCHEMA));
     manifest.put("nodes", nodes);
     manifest.put("sources", sources);
-    manifest.put("macros", Map.of());
+    manifest.put("macros", macros());
     manifest.put("docs", Map.of());
     manifest.put("exposures", Map.of());
     manifest.put("metrics", Map.of());
@@ -164,7 +174,6 @@ public final class DbtArtifacts {
 
   private Map<String, Object> modelNode(Model model, List<String> dependsOn, String compiled) {
     boolean seed = model.materialized().equals(Model.SEED);
-    String folder = seed ? "seeds" : "models/" + model.folder();
     String fileName = model.file().getFileName().toString();
     Map<String, Object> config = new LinkedHashMap<>(model.config());
     config.putIfAbsent("materialized", model.materialized());
@@ -177,7 +186,7 @@ public final class DbtArtifacts {
     node.put("alias", model.name());
     node.put("package_name", project.name());
     node.put("path", seed ? fileName : (model.folder().isEmpty() ? "" : model.folder() + "/") + fileName);
-    node.put("original_file_path", folder.replaceAll("/$", "") + "/" + fileName);
+    node.put("original_file_path", originalFilePath(model));
     List<String> fqn = new ArrayList<>(List.of(project.name()));
     if (!seed && !model.folder().isEmpty()) {
       fqn.addAll(List.of(model.folder().split("/")));
@@ -188,7 +197,7 @@ public final class DbtArtifacts {
     node.put("database", null);
     node.put("config", config);
     node.put("tags", model.tags());
-    node.put("depends_on", Map.of("nodes", dependsOn, "macros", List.of()));
+    node.put("depends_on", Map.of("nodes", dependsOn, "macros", macrosCalledBy(model.rawSql())));
     node.put("checksum", Map.of("name", "sha256", "checksum", sha256(model.rawSql())));
     node.put("language", "sql");
     node.put("raw_code", model.rawSql());
@@ -197,6 +206,45 @@ public final class DbtArtifacts {
       node.put("compiled_code", compiled);
     }
     return node;
+  }
+
+  private Map<String, Object> macros() {
+    Map<String, Object> macros = new TreeMap<>();
+    for (JinjaTemplates.Macro macro : project.macros()) {
+      String file = project.root().relativize(macro.file()).toString();
+      Map<String, Object> node = new LinkedHashMap<>();
+      node.put("resource_type", "macro");
+      node.put("unique_id", macroId(macro.name()));
+      node.put("name", macro.name());
+      node.put("package_name", project.name());
+      node.put("path", file);
+      node.put("original_file_path", file);
+      node.put("macro_sql", macro.sql());
+      node.put("depends_on", Map.of("macros", macrosCalledBy(macro.sql().replaceFirst("macro\\s+\\w+", ""))));
+      macros.put(macroId(macro.name()), node);
+    }
+    return macros;
+  }
+
+  /** The project's macros a template calls (by name followed by a parenthesis). */
+  private List<String> macrosCalledBy(String template) {
+    List<String> called = new ArrayList<>();
+    for (JinjaTemplates.Macro macro : project.macros()) {
+      if (template.matches("(?s).*\\b" + macro.name() + "\\s*\\(.*") && !called.contains(macroId(macro.name()))) {
+        called.add(macroId(macro.name()));
+      }
+    }
+    return called;
+  }
+
+  private String macroId(String name) {
+    return "macro." + project.name() + "." + name;
+  }
+
+  private static String originalFilePath(Model model) {
+    boolean seed = model.materialized().equals(Model.SEED);
+    String folder = seed ? "seeds" : "models/" + model.folder();
+    return folder.replaceAll("/$", "") + "/" + model.file().getFileName();
   }
 
   private Map<String, Object> source(String layerAndTable) {
@@ -229,11 +277,18 @@ public final class DbtArtifacts {
   }
 
   private static void writeJson(String folder, String name, Object value, Configuration hadoop) {
-    Path path = new Path(folder, name);
+    try {
+      writeText(new Path(folder, name), JSON.writeValueAsString(value), hadoop);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeText(Path path, String text, Configuration hadoop) {
     try {
       FileSystem fs = path.getFileSystem(hadoop);
       try (OutputStream out = fs.create(path, true)) {
-        out.write(JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
+        out.write(text.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);

@@ -31,10 +31,21 @@ public final class DbtProject {
   private final Map<String, Object> projectYaml;
   private final Map<String, Model> models = new LinkedHashMap<>();
   private final List<Map<String, Object>> yamlDocs = new ArrayList<>();
+  /** model → (ref'd model → line of the ref), so an unknown ref can be shown where it is. */
+  private final Map<String, Map<String, Integer>> refLines = new HashMap<>();
+  private final JinjaTemplates templates;
 
   private DbtProject(Path root, Map<String, Object> projectYaml) {
     this.root = root;
     this.projectYaml = projectYaml;
+    this.templates = JinjaTemplates.forMacros(root.resolve(macroPath(projectYaml)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String macroPath(Map<String, Object> projectYaml) {
+    Object paths = projectYaml.get("macro-paths");
+    return paths instanceof List && !((List<Object>) paths).isEmpty()
+        ? String.valueOf(((List<Object>) paths).get(0)) : "macros";
   }
 
   public static DbtProject load(Path root) {
@@ -81,7 +92,7 @@ public final class DbtProject {
                 + models.get(seed).file());
           }
           models.put(seed, new Model(seed, f, Files.readString(f, StandardCharsets.UTF_8),
-              Map.of("materialized", Model.SEED), List.of(), List.of(), "seeds"));
+              Map.of("materialized", Model.SEED), List.of(), List.of(), List.of(), "seeds"));
         }
       }
     }
@@ -95,7 +106,8 @@ public final class DbtProject {
     }
     String folder = modelsDir.relativize(file.getParent()).toString();
     Map<String, String> config = new LinkedHashMap<>(folderDefaults(folder));
-    config.putAll(Templates.config(sql));
+    ParseScope parsed = parse(file, name, sql);
+    config.putAll(parsed.config);
     List<String> tags = new ArrayList<>();
     if (config.containsKey("tags")) {
       for (String t : config.get("tags").replaceAll("[\\[\\]'\"]", "").split(",")) {
@@ -104,7 +116,26 @@ public final class DbtProject {
         }
       }
     }
-    models.put(name, new Model(name, file, sql, config, Templates.refs(sql), tags, folder));
+    models.put(name, new Model(name, file, sql, config, List.copyOf(parsed.refs.keySet()), List.copyOf(parsed.sources),
+        tags, folder));
+    refLines.put(name, parsed.refs);
+  }
+
+  /** Renders a template as dbt parses it, which is how its config, refs and sources are found. */
+  ParseScope parse(Path file, String name, String sql) {
+    ParseScope scope = new ParseScope(name, vars());
+    templates.render(file, sql, scope);
+    return scope;
+  }
+
+  /** The macros under {@code macros/}. */
+  List<JinjaTemplates.Macro> macros() {
+    return templates.macros();
+  }
+
+  /** Renders a model or test with the given scope (the project's macros included). */
+  String render(Path file, String sql, TemplateScope scope) {
+    return templates.render(file, sql, scope);
   }
 
   /** {@code models: <project>: <folder>: +materialized: table} defaults from dbt_project.yml. */
@@ -139,8 +170,7 @@ public final class DbtProject {
     for (Model m : models.values()) {
       for (String ref : m.refs()) {
         if (!models.containsKey(ref)) {
-          int offset = m.rawSql().indexOf(ref);
-          throw new ModelException(m.file() + " line " + Templates.lineOf(m.rawSql(), offset) + ": ref('" + ref
+          throw new ModelException(m.file() + " line " + refLines.get(m.name()).get(ref) + ": ref('" + ref
               + "') names no model. Known models: " + models.keySet());
         }
       }

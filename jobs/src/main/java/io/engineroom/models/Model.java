@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** One SQL model of the dbt-style project: its file, its raw SQL and what it depends on. */
+/**
+ * One SQL model of the dbt-style project: its file, its raw SQL, its settings and what it reads
+ * ({@code refs}: models; {@code sources}: "layer.table"), as parsing its template found them.
+ */
 public record Model(String name, Path file, String rawSql, Map<String, String> config, List<String> refs,
-    List<String> tags, String folder) {
+    List<String> sources, List<String> tags, String folder) {
 
   /** The materialization of seeds: a CSV file loaded as a relation. */
   public static final String SEED = "seed";

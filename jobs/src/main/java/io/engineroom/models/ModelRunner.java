@@ -99,12 +99,15 @@ public final class ModelRunner {
       String location = model.isMart() && !model.isIncremental() ? martLocation.apply(model.name())
           : warehouse.modelPath(model.name());
       boolean incremental = model.isIncremental() && !fullRefresh && DeltaTables.exists(spark, location);
-      String sql = Templates.render(model, this::relationOf, this::sourceRelation, vars,
-          "delta.`" + location + "`", incremental);
       Instant started = Instant.now();
-      result.compiledSql.put(model.name(), sql);
+      boolean seed = model.materialized().equals(Model.SEED);
       long rows;
       try {
+        String sql = seed ? "" : project.render(model.file(), model.rawSql(),
+            new RunScope(this::relationOf, this::sourceRelation, vars, "delta.`" + location + "`", incremental));
+        if (!seed) {
+          result.compiledSql.put(model.name(), sql);
+        }
         rows = run(model, sql, location, incremental);
       } catch (ModelException e) {
         result.failedModel = model.name();
@@ -185,7 +188,8 @@ public final class ModelRunner {
   private String relationOf(String model) {
     Model pending = pendingViews.remove(model);
     if (pending != null) {
-      String sql = Templates.render(pending, this::relationOf, this::sourceRelation, vars, "", false);
+      String sql = project.render(pending.file(), pending.rawSql(),
+          new RunScope(this::relationOf, this::sourceRelation, vars, "", false));
       registerSessionView(pending.name(), spark.sql(sql));
     }
     String relation = relations.get(model);

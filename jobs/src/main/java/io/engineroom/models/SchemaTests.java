@@ -123,13 +123,14 @@ public final class SchemaTests {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().collect(Collectors.toList())) {
         String raw = Files.readString(f, StandardCharsets.UTF_8);
-        List<String> refs = Templates.refs(raw);
+        String name = f.getFileName().toString().replace(".sql", "");
+        ParseScope parsed = project.parse(f, name, raw);
+        List<String> refs = List.copyOf(parsed.refs.keySet());
         if (!refs.isEmpty() && !selected.containsAll(refs)) {
           continue; // a singular test runs when everything it reads was built
         }
-        Model asModel = new Model(f.getFileName().toString().replace(".sql", ""), f, raw, Templates.config(raw),
-            refs, List.of(), "tests");
-        String sql = Templates.render(asModel, ref, source, vars, "", false);
+        Model asModel = new Model(name, f, raw, parsed.config, refs, List.copyOf(parsed.sources), List.of(), "tests");
+        String sql = project.render(f, raw, new RunScope(ref, source, vars, "", false));
         String severity = asModel.config().getOrDefault("severity", "error").toLowerCase();
         long failures = spark.sql(sql).count();
         results.add(new TestResult(asModel.name(), String.join(",", refs), severity, failures, sql));

@@ -43,21 +43,44 @@ class TestDbtProject {
     assertThat(Selection.resolve(p, List.of("path:models/staging"))).containsExactly("stg_a");
   }
 
-  @Test
-  void rendersRefSourceVarAndIncrementalBlocksKeepingLineNumbers() throws Exception {
-    DbtProject p = DbtProject.load(project(Map.of("marts/m",
-        "select *\nfrom {{ source('silver', 'work_items') }}\nwhere n < {{ var('limit') }} and k = {{ var('k', 'x') }}\n"
-            + "{% if is_incremental() %}\nand d > (select max(d) from {{ this }})\n{% endif %}\nlimit 1")));
-    Model m = p.models().get("m");
-    String full = Templates.render(m, r -> r, (s, t) -> s + "." + t, p.vars(), "THIS", false);
-    assertThat(full).contains("from silver.work_items").contains("n < 5 and k = x").doesNotContain("THIS");
-    assertThat(full.split("\n", -1)[6]).as("line 7 stays line 7").isEqualTo("limit 1");
-    assertThat(Templates.render(m, r -> r, (s, t) -> s + "." + t, p.vars(), "THIS", true))
-        .contains("select max(d) from THIS");
+  private static String run(DbtProject p, String model, boolean incremental) {
+    Model m = p.models().get(model);
+    return p.render(m.file(), m.rawSql(), new RunScope(r -> "rel_" + r, (s, t) -> s + "." + t, p.vars(), "THIS",
+        incremental));
   }
 
   @Test
-  void unknownRefsCyclesAndUnsupportedJinjaAreRejectedWithFileAndLine() throws Exception {
+  void rendersRefSourceVarThisAndIncrementalBlocks() throws Exception {
+    DbtProject p = DbtProject.load(project(Map.of("marts/m",
+        "select *\nfrom {{ source('silver', 'work_items') }}\nwhere n < {{ var('limit') }} and k = {{ var('k', 'x') }}\n"
+            + "{% if is_incremental() %}\nand d > (select max(d) from {{ this }})\n{% endif %}\nlimit 1")));
+    assertThat(p.models().get("m").sources()).containsExactly("silver.work_items");
+    String full = run(p, "m", false);
+    assertThat(full).contains("from silver.work_items").contains("n < 5 and k = x").doesNotContain("THIS");
+    assertThat(run(p, "m", true)).contains("select max(d) from THIS");
+  }
+
+  @Test
+  void jinjaAndTheProjectsMacrosRenderAsDbtWouldRenderThem() throws Exception {
+    Files.createDirectories(dir.resolve("macros"));
+    Files.writeString(dir.resolve("macros/sums.sql"), "{% macro sum_of(columns) -%}\n"
+        + "{% for c in columns %}sum({{ c }}) as {{ c }}_total{% if not loop.last %}, {% endif %}{% endfor %}\n"
+        + "{%- endmacro %}\n");
+    DbtProject p = DbtProject.load(project(Map.of(
+        "staging/stg_a", "select 1 as a, 2 as b",
+        "marts/m", "{% set cols = ['a', 'b'] %}\n{{ config(materialized='incremental', unique_key=['a', 'b'], "
+            + "tags=['daily', 'finance']) }}\nselect {{ sum_of(cols) }} from {{ ref('stg_a') }}"
+            + "{% if execute %} -- executing{% endif %}\n-- {{ cols }} {{ 1 + 2 * 3 }}{% for k in {'x': 1} %} {{ k }}{% endfor %}")));
+    Model m = p.models().get("m");
+    assertThat(m.refs()).containsExactly("stg_a");
+    assertThat(m.uniqueKey()).containsExactly("a", "b");
+    assertThat(m.tags()).containsExactly("daily", "finance");
+    assertThat(run(p, "m", false).strip()).as("as Jinja2 renders it").isEqualTo(
+        "select sum(a) as a_total, sum(b) as b_total from rel_stg_a -- executing\n-- ['a', 'b'] 7 x");
+  }
+
+  @Test
+  void unknownRefsCyclesAndBrokenJinjaAreRejectedWithFileAndLine() throws Exception {
     assertThatThrownBy(() -> DbtProject.load(project(Map.of("a", "select 1\nfrom {{ ref('nope') }}"))))
         .isInstanceOf(ModelException.class).hasMessageContaining("a.sql line 2").hasMessageContaining("ref('nope')");
     Files.delete(dir.resolve("models/a.sql"));
@@ -66,8 +89,20 @@ class TestDbtProject {
         .hasMessageContaining("cycle").hasMessageContaining("x -> y -> x");
     Files.delete(dir.resolve("models/x.sql"));
     Files.delete(dir.resolve("models/y.sql"));
-    DbtProject p = DbtProject.load(project(Map.of("z", "select 1\n{% for i in range(3) %}{% endfor %}")));
-    assertThatThrownBy(() -> Templates.render(p.models().get("z"), r -> r, (s, t) -> s, Map.of(), "", false))
-        .hasMessageContaining("line 2").hasMessageContaining("unsupported tag");
+    Map<String, String> broken = Map.of(
+        "select 1\n\nfrom {{ no_such_table }}", "line 3: 'no_such_table' is not defined",
+        "select 1\nfrom {{ no_such_macro('a') }}", "line 2: Could not resolve function 'no_such_macro'",
+        "select 1\n{% frobnicate %}", "line 2",
+        "select {{ var('missing') }}", "var('missing') has no value and no default",
+        "{{ config('table') }}", "config() takes named settings only");
+    for (Map.Entry<String, String> b : broken.entrySet()) {
+      Files.writeString(dir.resolve("models/z.sql"), b.getKey());
+      assertThatThrownBy(() -> DbtProject.load(dir)).as(b.getKey())
+          .isInstanceOf(ModelException.class).hasMessageContaining("z.sql").hasMessageContaining(b.getValue());
+    }
+    Files.writeString(dir.resolve("models/z.sql"), "select {{ ok() }}");
+    Files.createDirectories(dir.resolve("macros"));
+    Files.writeString(dir.resolve("macros/broken.sql"), "{% macro ok() %}1{% endmacro %}\n{% macro bad( %}{% endmacro %}");
+    assertThatThrownBy(() -> DbtProject.load(dir)).hasMessageContaining("broken.sql line 2");
   }
 }

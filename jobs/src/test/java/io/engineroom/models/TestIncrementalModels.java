@@ -113,6 +113,10 @@ class TestIncrementalModels {
         .contains("model.engineroom." + MART);
     assertThat(manifest.at("/parent_map/model.engineroom.stg_silver__work_events")).extracting(JsonNode::asText)
         .containsExactly("source.engineroom.silver.work_events");
+    assertThat(manifest.at("/macros/macro.engineroom.roster_on_day/original_file_path").asText())
+        .isEqualTo("macros/roster.sql");
+    assertThat(manifest.at("/nodes/model.engineroom.fct_worker_day/depends_on/macros")).extracting(JsonNode::asText)
+        .containsExactly("macro.engineroom.roster_on_day");
     assertThat(results.at("/args/full_refresh").asBoolean()).isTrue();
     JsonNode martResult = null;
     for (JsonNode result : results.get("results")) {

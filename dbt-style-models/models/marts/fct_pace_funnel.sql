@@ -23,7 +23,7 @@ baseline as (
     select
         m.month_start,
         c.task_type,
-        count(*) / sum(c.handle_seconds) as items_per_handle_second
+        count(*) / {{ exact_sum('c.handle_seconds') }} as items_per_handle_second
     from months as m
     join completions as c
         on c.local_date > date_sub(m.month_end, {{ var('baseline_days') }})
@@ -37,7 +37,7 @@ per_task as (
         trunc(local_date, 'MM') as month_start,
         task_type,
         count(*) as items,
-        sum(handle_seconds) as handle_seconds
+        {{ exact_sum('handle_seconds') }} as handle_seconds
     from completions
     group by worker_id, trunc(local_date, 'MM'), task_type
 ),
@@ -47,8 +47,8 @@ per_worker as (
         t.worker_id,
         t.month_start,
         sum(t.items) as observed_items,
-        sum(t.handle_seconds * b.items_per_handle_second) as expected_items,
-        sum(t.handle_seconds) as handle_seconds
+        {{ exact_sum('t.handle_seconds * b.items_per_handle_second') }} as expected_items,
+        {{ exact_sum('t.handle_seconds') }} as handle_seconds
     from per_task as t
     join baseline as b on b.month_start = t.month_start and b.task_type = t.task_type
     group by t.worker_id, t.month_start
@@ -77,7 +77,7 @@ z_bounds as (
 overdispersion as (
     select
         j.month_start,
-        greatest(1d, avg(pow(least(greatest(j.z, b.z_low), b.z_high), 2))) as phi
+        greatest(1d, {{ exact_avg('pow(least(greatest(j.z, b.z_low), b.z_high), 2)') }}) as phi
     from judged as j
     join z_bounds as b on b.month_start = j.month_start
     where j.is_judged

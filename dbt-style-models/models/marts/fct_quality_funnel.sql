@@ -47,7 +47,7 @@ per_worker as (
         t.month_start,
         sum(t.audits) as audits,
         sum(t.failures) as observed_failures,
-        sum(t.audits * b.failure_rate) as expected_failures,
+        {{ exact_sum('t.audits * b.failure_rate') }} as expected_failures,
         concat_ws(', ', sort_array(collect_list(concat(t.task_type, ' ', t.failures, '/', t.audits)))) as failures_by_task
     from per_task as t
     join baseline as b on b.month_start = t.month_start and b.task_type = t.task_type

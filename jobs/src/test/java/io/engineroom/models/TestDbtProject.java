@@ -61,6 +61,18 @@ class TestDbtProject {
   }
 
   @Test
+  void dependenciesAreWhatAParseRenderRefsAsInDbt() throws Exception {
+    DbtProject p = DbtProject.load(project(Map.of(
+        "a", "select 1 as id", "b", "select 2 as id",
+        "c", "-- depends_on: {{ ref('b') }}\nselect * from {{ ref('a') }}\n"
+            + "{% if is_incremental() %}union all select * from {{ ref('b') }}{% endif %}",
+        "d", "select * from {{ ref('a') }}\n{% if is_incremental() %}join {{ ref('b') }}{% endif %}")));
+    assertThat(p.models().get("c").refs()).containsExactly("b", "a");
+    assertThat(p.models().get("d").refs()).as("a ref only inside is_incremental() is not seen at parse")
+        .containsExactly("a");
+  }
+
+  @Test
   void jinjaAndTheProjectsMacrosRenderAsDbtWouldRenderThem() throws Exception {
     Files.createDirectories(dir.resolve("macros"));
     Files.writeString(dir.resolve("macros/sums.sql"), "{% macro sum_of(columns) -%}\n"

@@ -38,14 +38,17 @@ public final class DbtProject {
   private DbtProject(Path root, Map<String, Object> projectYaml) {
     this.root = root;
     this.projectYaml = projectYaml;
-    this.templates = JinjaTemplates.forMacros(root.resolve(macroPath(projectYaml)));
+    this.templates = JinjaTemplates.forMacros(macroDirs(root, projectYaml));
   }
 
-  @SuppressWarnings("unchecked")
-  private static String macroPath(Map<String, Object> projectYaml) {
+  /** dbt's {@code macro-paths} (default {@code macros}). */
+  private static List<Path> macroDirs(Path root, Map<String, Object> projectYaml) {
     Object paths = projectYaml.get("macro-paths");
-    return paths instanceof List && !((List<Object>) paths).isEmpty()
-        ? String.valueOf(((List<Object>) paths).get(0)) : "macros";
+    List<Path> dirs = new ArrayList<>();
+    if (paths instanceof List<?> list) {
+      list.forEach(p -> dirs.add(root.resolve(String.valueOf(p))));
+    }
+    return dirs.isEmpty() ? List.of(root.resolve("macros")) : dirs;
   }
 
   public static DbtProject load(Path root) {

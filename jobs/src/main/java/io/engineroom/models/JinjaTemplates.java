@@ -54,16 +54,19 @@ final class JinjaTemplates {
     register("is_incremental", "isIncremental");
   }
 
-  /** The engine for a project whose shared macros are the {@code .sql} files under {@code macrosDir}. */
-  static JinjaTemplates forMacros(Path macrosDir) {
+  /** The engine for a project whose shared macros are the {@code .sql} files under {@code macroDirs}. */
+  static JinjaTemplates forMacros(List<Path> macroDirs) {
     Map<Path, String> macros = new LinkedHashMap<>();
-    if (Files.isDirectory(macrosDir)) {
-      try (Stream<Path> files = Files.walk(macrosDir)) {
+    for (Path dir : macroDirs) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
         for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().collect(Collectors.toList())) {
           macros.put(f, Files.readString(f, StandardCharsets.UTF_8));
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read the macros in " + macrosDir, e);
+        throw new UncheckedIOException("Cannot read the macros in " + dir, e);
       }
     }
     return new JinjaTemplates(macros);

@@ -72,15 +72,18 @@ public final class SchemaTests {
   @SuppressWarnings("unchecked")
   private TestResult generic(String model, String column, Object test) {
     String kind;
-    Map<String, Object> args = Map.of();
+    Map<String, Object> spec = Map.of();
     if (test instanceof String) {
       kind = (String) test;
     } else {
       Map.Entry<String, Object> e = ((Map<String, Object>) test).entrySet().iterator().next();
       kind = e.getKey();
-      args = e.getValue() instanceof Map ? (Map<String, Object>) e.getValue() : Map.of();
+      spec = e.getValue() instanceof Map ? (Map<String, Object>) e.getValue() : Map.of();
     }
-    Map<String, Object> config = args.get("config") instanceof Map ? (Map<String, Object>) args.get("config") : args;
+    // dbt 1.10 puts a test's arguments under arguments: and its settings under config:; older
+    // projects put both next to each other. Both forms are read.
+    Map<String, Object> args = spec.get("arguments") instanceof Map ? (Map<String, Object>) spec.get("arguments") : spec;
+    Map<String, Object> config = spec.get("config") instanceof Map ? (Map<String, Object>) spec.get("config") : spec;
     String severity = String.valueOf(config.getOrDefault("severity", "error")).toLowerCase();
     String relation = ref.apply(model);
     String c = "`" + column + "`";

@@ -63,6 +63,7 @@ class TestNightFailure {
         .hasMessageContaining("failed in stage 'build'")
         .hasMessageContaining("fct_broken")
         .hasMessageContaining("no_such_column")
+        .hasMessageContaining("at rendered line 4: select no_such_column from items")
         .hasMessageContaining("Published gold tables are unchanged (they still hold the night of " + FIRST + ")");
     assertThat(TableFingerprint.ofLayers(spark, warehouse, Layer.GOLD)).as("gold after the failure")
         .isEqualTo(goldBefore);

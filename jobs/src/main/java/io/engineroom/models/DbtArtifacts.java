@@ -173,7 +173,7 @@ public final class DbtArtifacts {
   }
 
   private Map<String, Object> modelNode(Model model, List<String> dependsOn, String compiled) {
-    boolean seed = model.materialized().equals(Model.SEED);
+    boolean seed = model.isSeed();
     String fileName = model.file().getFileName().toString();
     Map<String, Object> config = new LinkedHashMap<>(model.config());
     config.putIfAbsent("materialized", model.materialized());
@@ -242,7 +242,7 @@ public final class DbtArtifacts {
   }
 
   private static String originalFilePath(Model model) {
-    boolean seed = model.materialized().equals(Model.SEED);
+    boolean seed = model.isSeed();
     String folder = seed ? "seeds" : "models/" + model.folder();
     return folder.replaceAll("/$", "") + "/" + model.file().getFileName();
   }
@@ -262,7 +262,7 @@ public final class DbtArtifacts {
   }
 
   private String uniqueId(Model model) {
-    return (model.materialized().equals(Model.SEED) ? "seed." : "model.") + project.name() + "." + model.name();
+    return (model.isSeed() ? "seed." : "model.") + project.name() + "." + model.name();
   }
 
   private Map<String, Object> metadata(String schema) {

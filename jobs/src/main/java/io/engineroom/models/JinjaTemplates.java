@@ -38,9 +38,11 @@ final class JinjaTemplates {
 
   private final Jinjava jinjava;
   private final Map<Path, String> macroFiles;
+  private final List<Macro> macros;
 
   private JinjaTemplates(Map<Path, String> macroFiles) {
     this.macroFiles = macroFiles;
+    this.macros = findMacros(macroFiles);
     // Behave as Python's Jinja2 does where Jinjava's defaults differ (operator precedence, lists
     // rendered as ['a', 'b'], iterating a dict gives its keys), since the same templates run under dbt.
     this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withFailOnUnknownTokens(true)
@@ -80,6 +82,10 @@ final class JinjaTemplates {
 
   /** The macros defined under {@code macros/}, in file order. */
   List<Macro> macros() {
+    return macros;
+  }
+
+  private static List<Macro> findMacros(Map<Path, String> macroFiles) {
     List<Macro> macros = new ArrayList<>();
     macroFiles.forEach((file, text) -> {
       Matcher m = MACRO.matcher(text);
@@ -87,7 +93,7 @@ final class JinjaTemplates {
         macros.add(new Macro(m.group(1), file, m.group()));
       }
     });
-    return macros;
+    return List.copyOf(macros);
   }
 
   /** Renders one template; every failure names {@code file} (or the macro file) and the line. */

@@ -19,6 +19,10 @@ public record Model(String name, Path file, String rawSql, Map<String, String> c
     return config.getOrDefault("materialized", "view");
   }
 
+  public boolean isSeed() {
+    return materialized().equals(SEED);
+  }
+
   public boolean isIncremental() {
     return materialized().equals(INCREMENTAL);
   }

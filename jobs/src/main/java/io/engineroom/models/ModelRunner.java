@@ -100,7 +100,7 @@ public final class ModelRunner {
           : warehouse.modelPath(model.name());
       boolean incremental = model.isIncremental() && !fullRefresh && DeltaTables.exists(spark, location);
       Instant started = Instant.now();
-      boolean seed = model.materialized().equals(Model.SEED);
+      boolean seed = model.isSeed();
       long rows;
       try {
         String sql = seed ? "" : project.render(model.file(), model.rawSql(),
@@ -125,7 +125,7 @@ public final class ModelRunner {
 
   private long run(Model model, String sql, String location, boolean incremental) {
     try {
-      Dataset<Row> rows = model.materialized().equals(Model.SEED) ? null : spark.sql(sql);
+      Dataset<Row> rows = model.isSeed() ? null : spark.sql(sql);
       switch (model.materialized()) {
         case "view", "ephemeral": // ephemeral: dbt inlines it; a session view is the same query
           registerSessionView(model.name(), rows);
@@ -203,7 +203,7 @@ public final class ModelRunner {
     if (m.isMart()) {
       return "delta.`" + warehouse.path(Layer.GOLD, m.name()) + "`";
     }
-    if (m.materialized().equals(Model.SEED)) {
+    if (m.isSeed()) {
       loadSeed(m);
       return relations.get(m.name());
     }

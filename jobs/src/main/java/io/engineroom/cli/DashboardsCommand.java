@@ -43,6 +43,11 @@ final class DashboardsCommand implements Callable<Integer> {
         description = "Address Superset uses to reach the endpoint (default: serve.host).")
     String host;
 
+    @Option(names = "--sql-lab-user", paramLabel = "USER",
+        description = "Also add a connection for SQL Lab that logs in as USER, an endpoint user of a restricted "
+            + "role (e.g. data-science in conf/serve-access.yaml). Without it SQL Lab cannot reach the endpoint.")
+    String sqlLabUser;
+
     @Override
     public Integer call() {
       EngineRoomConfig config = common.resolve();
@@ -53,7 +58,15 @@ final class DashboardsCommand implements Callable<Integer> {
       SupersetConnection connection = new SupersetConnection("Engine Room",
           host != null ? host : config.get(ConfigKeys.SERVE_HOST), config.getInt(ConfigKeys.SERVE_PORT),
           config.get(ConfigKeys.SERVE_USER), password);
-      new SupersetBundle(specs, connection).write(out);
+      SupersetConnection sqlLab = null;
+      if (sqlLabUser != null) {
+        if (!password) {
+          throw new IllegalArgumentException("--sql-lab-user needs serve.auth=password: SQL Lab must log in as a "
+              + "user of a restricted role, not as the anonymous dashboards role.");
+        }
+        sqlLab = new SupersetConnection("Engine Room (SQL Lab)", connection, sqlLabUser);
+      }
+      new SupersetBundle(specs, connection, sqlLab).write(out);
       Console.info("Wrote " + out.toAbsolutePath() + ": " + specs.dashboardCount() + " dashboards, "
           + specs.chartCount() + " charts. Import it in Superset (Dashboards > Import, or POST "
           + "/api/v1/dashboard/import/)" + (password ? "; Superset will ask for the endpoint's password." : "."));

@@ -3,6 +3,7 @@ package io.engineroom.cli;
 import io.engineroom.config.ConfigKeys;
 import io.engineroom.config.EngineRoomConfig;
 import io.engineroom.serve.EndpointSettings;
+import io.engineroom.serve.PasswordHash;
 import io.engineroom.serve.SqlEndpoint;
 import io.engineroom.warehouse.Layer;
 import io.engineroom.warehouse.SparkSessionFactory;
@@ -37,8 +38,17 @@ final class ServeCommand implements Callable<Integer> {
           + "serve it only to people who may see them, e.g. for the dbt-spark check.")
   List<String> layers = new ArrayList<>(List.of("ops"));
 
+  @Option(names = "--hash-password",
+      description = "Read a password from the terminal (or standard input), print its hash for the users of "
+          + "conf/serve-access.yaml, and exit. The password itself is never printed or stored.")
+  boolean hashPassword;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (hashPassword) {
+      System.out.println(PasswordHash.hash(readPassword()));
+      return 0;
+    }
     if (host != null) {
       common.overrides.add(ConfigKeys.SERVE_HOST + "=" + host);
     }
@@ -48,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
     EngineRoomConfig config = common.resolve();
     EndpointSettings settings = EndpointSettings.from(config, parseLayers(), System::getenv);
     Warehouse warehouse = new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH));
-    SparkSession spark = SparkSessionFactory.create("serve", config, SqlEndpoint.SESSION_SETTINGS);
+    SparkSession spark = SparkSessionFactory.create("serve", config, SqlEndpoint.sessionSettings(config));
     SqlEndpoint endpoint = new SqlEndpoint(spark, warehouse, settings, Console::info);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -57,15 +67,34 @@ final class ServeCommand implements Callable<Integer> {
     }, "engineroom-serve-stop"));
     endpoint.start();
     Console.info("SQL endpoint ready on " + settings.host + ":" + settings.port
-        + (settings.user == null ? " (no authentication)" : " (user " + settings.user + ", password required)"));
+        + (settings.requiresPassword ? " (password required" + (settings.usesTls() ? ", TLS)" : ")")
+            : " (loopback only, no password: every connection reads as role "
+            + config.get(ConfigKeys.SERVE_ANONYMOUS_ROLE) + ")") + "; read-only");
     Console.info("  JDBC:     jdbc:hive2://" + settings.host + ":" + settings.port + "/gold");
-    Console.info("  Superset: hive://" + (settings.user == null ? "" : settings.user + ":PASSWORD@") + settings.host
-        + ":" + settings.port + "/gold" + (settings.user == null ? "" : "?auth=CUSTOM"));
+    Console.info("  Superset: hive://" + (settings.requiresPassword ? "USER:PASSWORD@" : "") + settings.host
+        + ":" + settings.port + "/gold" + (settings.requiresPassword ? "?auth=CUSTOM" : ""));
     Console.info("  serving " + (endpoint.servedRunId() == null ? "no published night yet"
         : "the night published by run " + endpoint.servedRunId()) + "; checking for new ones every "
         + settings.refreshSeconds + " s");
     stopped.await();
     return 0;
+  }
+
+  private static char[] readPassword() {
+    java.io.Console console = System.console();
+    if (console != null) {
+      return console.readPassword("Password for the SQL endpoint user: ");
+    }
+    try {
+      String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+          java.nio.charset.StandardCharsets.UTF_8)).readLine();
+      if (line == null || line.isEmpty()) {
+        throw new IllegalArgumentException("--hash-password: no password on standard input.");
+      }
+      return line.toCharArray();
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("--hash-password: cannot read standard input: " + e.getMessage());
+    }
   }
 
   private List<Layer> parseLayers() {

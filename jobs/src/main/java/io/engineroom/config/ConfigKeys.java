@@ -113,6 +113,24 @@ public final class ConfigKeys {
   /** Environment variable holding the password: never in a file under version control or in ps. */
   public static final String SERVE_PASSWORD_ENV = "engineroom.serve.password-env";
   public static final String SERVE_PASSWORD_ENV_DEFAULT = "ENGINEROOM_SERVE_PASSWORD";
+  /** Role of the single user above (its password in the environment variable). */
+  public static final String SERVE_USER_ROLE = "engineroom.serve.user-role";
+  public static final String SERVE_USER_ROLE_DEFAULT = "dashboards";
+  /** Roles and users of the endpoint (the copy in the jar when the file is absent). */
+  public static final String SERVE_ACCESS_FILE = "engineroom.serve.access-file";
+  public static final String SERVE_ACCESS_FILE_DEFAULT = "conf/serve-access.yaml";
+  /** Role of every connection when serve.auth=none (allowed on loopback only). */
+  public static final String SERVE_ANONYMOUS_ROLE = "engineroom.serve.anonymous-role";
+  public static final String SERVE_ANONYMOUS_ROLE_DEFAULT = "dashboards";
+  /** A Java keystore (JKS or PKCS12) with the endpoint's TLS certificate; empty: no TLS. */
+  public static final String SERVE_TLS_KEYSTORE = "engineroom.serve.tls-keystore";
+  public static final String SERVE_TLS_KEYSTORE_DEFAULT = "";
+  /** Environment variable holding the keystore's password. */
+  public static final String SERVE_TLS_KEYSTORE_PASSWORD_ENV = "engineroom.serve.tls-keystore-password-env";
+  public static final String SERVE_TLS_KEYSTORE_PASSWORD_ENV_DEFAULT = "ENGINEROOM_TLS_KEYSTORE_PASSWORD";
+  /** Spark's web UI for serve (it shows every query's text and plan): off unless asked for. */
+  public static final String SERVE_UI = "engineroom.serve.ui";
+  public static final String SERVE_UI_DEFAULT = "false";
   /** How often the server looks for a newly published night. */
   public static final String SERVE_REFRESH_SECONDS = "engineroom.serve.refresh-seconds";
   public static final String SERVE_REFRESH_SECONDS_DEFAULT = "10";

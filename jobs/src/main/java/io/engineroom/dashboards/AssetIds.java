@@ -14,6 +14,10 @@ final class AssetIds {
     return of("database", "engine-room");
   }
 
+  static String sqlLabDatabase() {
+    return of("database", "engine-room-sql-lab");
+  }
+
   static String dataset(DatasetSpec dataset) {
     return of("dataset", dataset.qualifiedName());
   }

@@ -30,10 +30,20 @@ public final class SupersetBundle {
 
   private final AssetSpecs specs;
   private final SupersetConnection connection;
+  private final SupersetConnection sqlLab;
 
   public SupersetBundle(AssetSpecs specs, SupersetConnection connection) {
+    this(specs, connection, null);
+  }
+
+  /**
+   * @param sqlLab a second connection, the only one SQL Lab may use, logging in as an endpoint user
+   *     of a restricted role; null (the default) keeps SQL Lab away from the endpoint
+   */
+  public SupersetBundle(AssetSpecs specs, SupersetConnection connection, SupersetConnection sqlLab) {
     this.specs = specs;
     this.connection = connection;
+    this.sqlLab = sqlLab;
   }
 
   /** Every file of the bundle, path (under the root folder) to content, in a stable order. */
@@ -44,7 +54,10 @@ public final class SupersetBundle {
     metadata.put("type", "Dashboard");
     metadata.put("timestamp", "2026-01-01T00:00:00+00:00"); // fixed, so bundles are reproducible
     files.put("metadata.yaml", metadata);
-    files.put("databases/engine_room.yaml", database());
+    files.put("databases/engine_room.yaml", database(connection, false, AssetIds.database()));
+    if (sqlLab != null) {
+      files.put("databases/engine_room_sql_lab.yaml", database(sqlLab, true, AssetIds.sqlLabDatabase()));
+    }
     for (DatasetSpec dataset : specs.datasets.values()) {
       files.put("datasets/engine_room/" + dataset.schema + "_" + dataset.table + ".yaml", dataset(dataset));
     }
@@ -77,12 +90,16 @@ public final class SupersetBundle {
     }
   }
 
-  private Map<String, Object> database() {
+  /**
+   * The dashboards' connection is not offered in SQL Lab: a Superset user who may open a dashboard
+   * should not be able to type any query as the dashboards' service account.
+   */
+  private static Map<String, Object> database(SupersetConnection connection, boolean exposeInSqlLab, String uuid) {
     Map<String, Object> db = new LinkedHashMap<>();
     db.put("database_name", connection.databaseName);
     db.put("sqlalchemy_uri", connection.sqlalchemyUri(true));
     db.put("cache_timeout", null);
-    db.put("expose_in_sqllab", true);
+    db.put("expose_in_sqllab", exposeInSqlLab);
     db.put("allow_run_async", false);
     db.put("allow_ctas", false);
     db.put("allow_cvas", false);
@@ -90,7 +107,7 @@ public final class SupersetBundle {
     db.put("allow_file_upload", false);
     db.put("extra", Map.of("allows_virtual_table_explore", true, "metadata_params", Map.of(),
         "engine_params", Map.of()));
-    db.put("uuid", AssetIds.database());
+    db.put("uuid", uuid);
     db.put("version", VERSION);
     return db;
   }

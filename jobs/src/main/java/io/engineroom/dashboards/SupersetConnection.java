@@ -25,6 +25,11 @@ public final class SupersetConnection {
     this.passwordRequired = passwordRequired;
   }
 
+  /** The same endpoint under another name and user. */
+  public SupersetConnection(String databaseName, SupersetConnection endpoint, String user) {
+    this(databaseName, endpoint.host, endpoint.port, user, endpoint.passwordRequired);
+  }
+
   String sqlalchemyUri(boolean masked) {
     String credentials = passwordRequired
         ? encode(user) + ":" + (masked ? MASKED_PASSWORD : "") + "@"

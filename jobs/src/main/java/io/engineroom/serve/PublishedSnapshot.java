@@ -20,11 +20,13 @@ import org.apache.spark.sql.SparkSession;
 final class PublishedSnapshot {
   private final SparkSession spark;
   private final Warehouse warehouse;
+  private final PinnedViews pinned;
   private String servedRunId;
 
-  PublishedSnapshot(SparkSession spark, Warehouse warehouse) {
+  PublishedSnapshot(SparkSession spark, Warehouse warehouse, PinnedViews pinned) {
     this.spark = spark;
     this.warehouse = warehouse;
+    this.pinned = pinned;
   }
 
   /** The run id whose tables the gold views show, or null before the first publication. */
@@ -44,9 +46,11 @@ final class PublishedSnapshot {
     }
     spark.sql("CREATE DATABASE IF NOT EXISTS " + Layer.GOLD.schema());
     for (Map.Entry<String, Long> table : latest.versions.entrySet()) {
-      spark.sql("CREATE OR REPLACE VIEW " + Layer.GOLD.schema() + "." + table.getKey()
-          + " AS SELECT * FROM delta.`" + warehouse.path(Layer.GOLD, table.getKey()).replace("`", "``")
-          + "` VERSION AS OF " + table.getValue());
+      String name = Layer.GOLD.schema() + "." + table.getKey();
+      String definition = "SELECT * FROM delta.`" + warehouse.path(Layer.GOLD, table.getKey()).replace("`", "``")
+          + "` VERSION AS OF " + table.getValue();
+      pinned.define(name, definition); // before the view exists, so no reader finds it unrecognised
+      spark.sql("CREATE OR REPLACE VIEW " + name + " AS " + definition);
     }
     servedRunId = latest.runId;
     return true;

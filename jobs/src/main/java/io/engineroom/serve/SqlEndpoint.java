@@ -1,5 +1,7 @@
 package io.engineroom.serve;
 
+import io.engineroom.config.ConfigKeys;
+import io.engineroom.config.EngineRoomConfig;
 import io.engineroom.udfs.FunctionRegistry;
 import io.engineroom.warehouse.Warehouse;
 import io.engineroom.warehouse.WarehouseCatalog;
@@ -26,13 +28,17 @@ public final class SqlEndpoint implements AutoCloseable {
    * Settings the endpoint's Spark session needs from the start. The Thrift server runs its sessions
    * with Java 8 date types, and Delta 3.3.2 answers min/max of a DATE column from file statistics
    * with a java.sql.Date cast that then fails (ClassCastException: LocalDate); so that shortcut is off.
+   * Spark's web UI shows every statement and plan to whoever reaches its port: off unless serve.ui.
    */
-  public static final Map<String, String> SESSION_SETTINGS =
-      Map.of("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
+  public static Map<String, String> sessionSettings(EngineRoomConfig config) {
+    return Map.of("spark.databricks.delta.optimizeMetadataQuery.enabled", "false",
+        "spark.ui.enabled", Boolean.toString(config.getBoolean(ConfigKeys.SERVE_UI)));
+  }
 
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final EndpointSettings settings;
+  private final PinnedViews pinnedViews = new PinnedViews();
   private final PublishedSnapshot snapshot;
   private final Consumer<String> log;
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -46,7 +52,7 @@ public final class SqlEndpoint implements AutoCloseable {
     this.spark = spark;
     this.warehouse = warehouse;
     this.settings = settings;
-    this.snapshot = new PublishedSnapshot(spark, warehouse);
+    this.snapshot = new PublishedSnapshot(spark, warehouse, pinnedViews);
     this.log = log;
   }
 
@@ -56,12 +62,26 @@ public final class SqlEndpoint implements AutoCloseable {
       FunctionRegistry.registerAll(spark); // sessions from SparkSessionFactory have them already
     }
     SessionFunctions.shareWithNewSessions(spark, FunctionRegistry.NAMES);
+    LoginPolicy logins = settings.loginPolicy(log);
+    EndpointSessions sessions = new EndpointSessions(spark, logins);
+    // Before the first connection: every session the server opens from now on carries the check.
+    EndpointAuthorization.install(spark, sessions, new StatementGuard(pinnedViews));
     refreshSnapshot();
     spark.sqlContext().setConf("hive.server2.thrift.bind.host", settings.host);
     spark.sqlContext().setConf("hive.server2.thrift.port", Integer.toString(settings.port));
     spark.sqlContext().setConf("hive.server2.transport.mode", "binary");
-    if (settings.user != null) {
-      PasswordAuthenticator.expect(settings.user, settings.password);
+    // One Spark session per connection: the check knows whose statement it reads by its session.
+    if (spark.conf().get("spark.sql.hive.thriftServer.singleSession", "false").equals("true")) {
+      throw new IllegalStateException("spark.sql.hive.thriftServer.singleSession=true would share one session "
+          + "between every connection, so the endpoint could not tell whose statement it checks; leave it false.");
+    }
+    if (settings.usesTls()) {
+      spark.sqlContext().setConf("hive.server2.use.SSL", "true");
+      spark.sqlContext().setConf("hive.server2.keystore.path", settings.tlsKeystore.toString());
+      spark.sqlContext().setConf("hive.server2.keystore.password", settings.tlsKeystorePassword);
+    }
+    if (settings.requiresPassword) {
+      PasswordAuthenticator.expect(logins);
       spark.sqlContext().setConf("hive.server2.authentication", "CUSTOM");
       // Hive builds the password check from a fresh HiveConf, which reads system properties, not
       // the server's configuration.
@@ -70,6 +90,7 @@ public final class SqlEndpoint implements AutoCloseable {
       spark.sqlContext().setConf("hive.server2.authentication", "NONE");
     }
     server = HiveThriftServer2.startWithContext(spark.sqlContext());
+    sessions.attach(server);
     awaitPort(Duration.ofMinutes(2));
     refresher.scheduleWithFixedDelay(this::refreshSnapshot, settings.refreshSeconds, settings.refreshSeconds,
         TimeUnit.SECONDS);

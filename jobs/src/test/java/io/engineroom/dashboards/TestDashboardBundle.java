@@ -49,6 +49,21 @@ class TestDashboardBundle {
   }
 
   @Test
+  void sqlLabReachesTheEndpointOnlyThroughItsOwnRestrictedUser() {
+    AssetSpecs specs = AssetSpecs.load(ASSETS);
+    Map<String, Map<String, Object>> plain = new SupersetBundle(specs, CONNECTION).files();
+    assertThat(plain.get("databases/engine_room.yaml").get("expose_in_sqllab")).isEqualTo(false);
+    assertThat(plain).doesNotContainKey("databases/engine_room_sql_lab.yaml");
+    Map<String, Map<String, Object>> withSqlLab = new SupersetBundle(specs, CONNECTION,
+        new SupersetConnection("Engine Room (SQL Lab)", CONNECTION, "analyst")).files();
+    assertThat(withSqlLab.get("databases/engine_room.yaml").get("expose_in_sqllab")).isEqualTo(false);
+    Map<String, Object> sqlLab = withSqlLab.get("databases/engine_room_sql_lab.yaml");
+    assertThat(sqlLab.get("expose_in_sqllab")).isEqualTo(true);
+    assertThat(sqlLab.get("allow_dml")).isEqualTo(false);
+    assertThat((String) sqlLab.get("sqlalchemy_uri")).startsWith("hive://analyst:XXXXXXXXXX@");
+  }
+
+  @Test
   void executiveTrendsReadNoWorkerLevelTable() {
     AssetSpecs specs = AssetSpecs.load(ASSETS);
     DashboardSpec executive = specs.dashboards.get(0);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     description = "Back-office analytics on Spark and Delta Lake.",
     subcommands = {GenerateCommand.class, IngestCommand.class, BuildCommand.class, MineCommand.class,
         NightlyCommand.class, ServeCommand.class, DashboardsCommand.class, DemoCommand.class,
-        SqlCommand.class, FingerprintCommand.class})
+        SqlCommand.class, FingerprintCommand.class, ForgetCommand.class})
 public final class EngineRoom {
   /** Exit code when the input or the arguments are wrong: the person can fix it. */
   static final int EXIT_USAGE = 2;

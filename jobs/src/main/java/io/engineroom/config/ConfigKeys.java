@@ -44,11 +44,23 @@ public final class ConfigKeys {
   public static final String QUALITY_CHECKS_PATH = "engineroom.quality.checks-path";
   public static final String QUALITY_CHECKS_PATH_DEFAULT = "conf/quality-checks.yaml";
 
-  /** Secret for keyed hashes (pseudonyms, title hashes). Empty: titles are dropped, not hashed. */
+  /**
+   * Refused when set: the secret for keyed hashes never lives in a settings file, on a command line
+   * or in Spark properties, all of which end up in logs. See the two settings below.
+   */
   public static final String PRIVACY_HASH_KEY = "engineroom.privacy.hash-key";
   public static final String PRIVACY_HASH_KEY_DEFAULT = "";
+  /** Environment variable holding the secret for keyed hashes (pseudonyms, title hashes). */
+  public static final String PRIVACY_HASH_KEY_ENV = "engineroom.privacy.hash-key-env";
+  public static final String PRIVACY_HASH_KEY_ENV_DEFAULT = "ENGINEROOM_HASH_KEY";
+  /** Or a file holding it (a mounted secret); read when the variable is empty. */
+  public static final String PRIVACY_HASH_KEY_FILE = "engineroom.privacy.hash-key-file";
+  public static final String PRIVACY_HASH_KEY_FILE_DEFAULT = "";
 
-  /** Keep raw window titles in silver. Off by default: titles carry customer data. */
+  /**
+   * Keep raw window titles and full URLs in bronze and silver. Off by default: titles carry customer
+   * data; what analytics needs (app, category, domain, a keyed hash) is derived while reading.
+   */
   public static final String PRIVACY_STORE_RAW_TITLES = "engineroom.privacy.store-raw-titles";
   public static final String PRIVACY_STORE_RAW_TITLES_DEFAULT = "false";
 

@@ -20,6 +20,11 @@ import java.util.function.Consumer;
  * outside every contract folder and so never ingested.
  */
 public final class BackOfficeGenerator {
+  /** The customer names the simulated window titles carry (for privacy tests: none may be stored). */
+  public static java.util.List<String> customerNamesInTitles() {
+    return java.util.List.of(WorkerDaySimulator.CUSTOMERS);
+  }
+
   static final String[] WORK_EVENT_COLUMNS = {"event_id", "source_system", "case_id", "work_item_id", "task_type",
       "worker_id", "lifecycle", "ts", "automated", "attributes"};
   /** One site's system exports its columns in another order: the contract allows any order. */

@@ -17,7 +17,8 @@ import java.util.Locale;
  * worker's hidden traits and {@link PlantedEffects}; nothing downstream knows about it.
  */
 final class WorkerDaySimulator {
-  private static final String[] CUSTOMERS = {"Maria Santos", "Jan de Vries", "John Miller", "Ana Reyes",
+  /** Customers named in window titles, as real titles name them: data that must not be kept. */
+  static final String[] CUSTOMERS = {"Maria Santos", "Jan de Vries", "John Miller", "Ana Reyes",
       "Pieter Jansen", "Chidi Okafor", "Lucia Garcia", "Eva Bakker", "Jose Cruz", "Emma Smith"};
 
   private final long seed;

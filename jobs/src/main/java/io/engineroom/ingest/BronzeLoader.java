@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * Lands raw records in {@code bronze.<source>}: every field as text plus where it came from. A file
@@ -40,8 +41,13 @@ public final class BronzeLoader {
     this.landing = landing;
   }
 
-  /** Loads the given files of a source; returns what was new and what was already there. */
-  public BronzeResult load(LandingSource source, List<String> files, LocalDate delivery, String runId) {
+  /**
+   * Loads the given files of a source; returns what was new and what was already there.
+   *
+   * @param privacy how desktop titles and URLs are reduced while read (activity only; else null)
+   */
+  public BronzeResult load(LandingSource source, List<String> files, LocalDate delivery, String runId,
+      DesktopPrivacy privacy, Tombstones erased) {
     BronzeResult result = new BronzeResult(source);
     if (files.isEmpty()) {
       return result;
@@ -80,9 +86,11 @@ public final class BronzeLoader {
     }
     StructType schema = schema(source);
     Dataset<Row> fresh = candidates.where(col("path").isin(newPaths.toArray()));
-    Dataset<Row> records = fresh.flatMap(new ParseFile(source, relativeByPath, deliveryByPath, runId),
-        Encoders.row(schema));
+    LongAccumulator erasedRows = spark.sparkContext().longAccumulator("rows of erased workers");
+    Dataset<Row> records = fresh.flatMap(new ParseFile(source, relativeByPath, deliveryByPath, runId, privacy,
+        erased, erasedRows), Encoders.row(schema));
     DeltaTables.append(records, path);
+    result.erasedRows = erasedRows.value();
     return result;
   }
 
@@ -112,13 +120,20 @@ public final class BronzeLoader {
     private final java.util.HashMap<String, String> relativeByPath;
     private final java.util.HashMap<String, Date> deliveryByPath;
     private final String runId;
+    private final DesktopPrivacy privacy;
+    private final Tombstones erased;
+    private final LongAccumulator erasedRows;
 
     ParseFile(LandingSource source, java.util.HashMap<String, String> relativeByPath,
-        java.util.HashMap<String, Date> deliveryByPath, String runId) {
+        java.util.HashMap<String, Date> deliveryByPath, String runId, DesktopPrivacy privacy, Tombstones erased,
+        LongAccumulator erasedRows) {
+      this.erased = erased;
+      this.erasedRows = erasedRows;
       this.source = source;
       this.relativeByPath = relativeByPath;
       this.deliveryByPath = deliveryByPath;
       this.runId = runId;
+      this.privacy = privacy;
     }
 
     @Override
@@ -128,16 +143,42 @@ public final class BronzeLoader {
       String sha = file.getString(2);
       Date delivery = deliveryByPath.get(path);
       List<Row> rows = new ArrayList<>();
-      Readers.forFile(source, path).read(path, (byte[]) file.get(1), record -> rows.add(toRow(record, relative, sha,
-          delivery, rows.size())));
+      Readers.forFile(source, path).read(path, (byte[]) file.get(1), record -> {
+        RawRecord kept = forgetErased(record);
+        if (kept == null) {
+          erasedRows.add(1);
+        } else {
+          rows.add(toRow(kept, relative, sha, delivery, rows.size()));
+        }
+      });
       return rows.iterator();
+    }
+
+    /** The record without what belongs to an erased worker; null when the whole record does. */
+    private RawRecord forgetErased(RawRecord record) {
+      java.util.Map<String, String> f = record.fields();
+      if (erased.isEmpty() || f == null) {
+        return record;
+      }
+      if (erased.erasesWorker(f.get("worker_id"))
+          || (source == LandingSource.ACTIVITY && erased.erasesHostEvent(f.get("hostname"), f.get("timestamp")))) {
+        return null;
+      }
+      if (erased.erasesWorker(f.get("auditor_id")) || erased.erasesWorker(f.get("manager_id"))) {
+        java.util.Map<String, String> blanked = new java.util.LinkedHashMap<>(f);
+        blanked.computeIfPresent("auditor_id", (k, v) -> erased.erasesWorker(v) ? "" : v);
+        blanked.computeIfPresent("manager_id", (k, v) -> erased.erasesWorker(v) ? "" : v);
+        return new RawRecord(record.position(), blanked, record.reason(), record.detail());
+      }
+      return record;
     }
 
     private Row toRow(RawRecord record, String relative, String sha, Date delivery, long ordinal) {
       Object[] values = new Object[source.fields().size() + 8];
+      java.util.Map<String, String> fields = privacy == null ? record.fields() : privacy.apply(record.fields());
       int i = 0;
       for (String f : source.fields()) {
-        values[i++] = record.fields().get(f);
+        values[i++] = fields.get(f);
       }
       values[i++] = record.position();
       values[i++] = ordinal;

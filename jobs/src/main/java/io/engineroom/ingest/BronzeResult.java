@@ -8,6 +8,8 @@ public final class BronzeResult {
   public final LandingSource source;
   public final List<String> newFiles = new ArrayList<>();
   public final List<String> skippedFiles = new ArrayList<>();
+  /** Rows of workers erased with 'engineroom forget', not landed again. */
+  public long erasedRows;
 
   BronzeResult(LandingSource source) {
     this.source = source;

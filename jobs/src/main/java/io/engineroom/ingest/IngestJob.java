@@ -2,8 +2,10 @@ package io.engineroom.ingest;
 
 import io.engineroom.config.ConfigKeys;
 import io.engineroom.config.EngineRoomConfig;
+import io.engineroom.config.HashKey;
 import io.engineroom.quality.QualityConfig;
 import io.engineroom.quality.QualityGate;
+import io.engineroom.warehouse.ErasureRegister;
 import io.engineroom.warehouse.Warehouse;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -65,36 +67,36 @@ public final class IngestJob {
     IngestReport report = new IngestReport(delivery);
     BronzeLoader bronze = new BronzeLoader(spark, warehouse, landing);
     Map<LandingSource, SourceReport> reports = new EnumMap<>(LandingSource.class);
-    int step = 0;
-    for (LandingSource source : LandingSource.values()) {
-      List<String> sourceFiles = files.getOrDefault(source, List.of());
-      progress.accept(String.format("ingest %s: bronze %s (%d files) [%d/%d]", delivery, source.tableName(),
-          sourceFiles.size(), ++step, LandingSource.values().length * 2));
-      BronzeResult loaded = bronze.load(source, sourceFiles, delivery, runId);
-      SourceReport r = new SourceReport(source);
-      r.newFiles = loaded.newFiles;
-      r.skippedFiles = loaded.skippedFiles;
-      reports.put(source, r);
-      report.sources.add(r);
-    }
     SilverContext ctx = new SilverContext(spark, warehouse, delivery, deliveryDates(delivery, files), runId);
     ctx.params.put("max_event_seconds", config.get(ConfigKeys.INGEST_MAX_EVENT_SECONDS));
     ctx.params.put("future_tolerance_hours", config.get(ConfigKeys.INGEST_FUTURE_TOLERANCE_HOURS));
-    ctx.params.put("title_hash_key", config.get(ConfigKeys.PRIVACY_HASH_KEY).replace("'", "''"));
-    ctx.params.put("store_raw_titles", Boolean.toString(config.getBoolean(ConfigKeys.PRIVACY_STORE_RAW_TITLES)));
-
-    silverStep(delivery, ++step, "roster history", () -> RosterSilver.build(ctx, reports.get(LandingSource.ROSTER)));
+    Tombstones erased = ErasureRegister.tombstones(spark, warehouse);
+    int[] step = {0};
+    // Desktop activity lands last: its titles are reduced while read, by tonight's app-category rules.
+    for (LandingSource source : LandingSource.values()) {
+      if (source != LandingSource.ACTIVITY) {
+        loadBronze(bronze, source, files, delivery, runId, null, erased, reports, report, ++step[0]);
+      }
+    }
+    silverStep(delivery, ++step[0], "roster history",
+        () -> RosterSilver.build(ctx, reports.get(LandingSource.ROSTER)));
     RosterSilver.registerViews(ctx);
-    silverStep(delivery, ++step, "app categories",
+    silverStep(delivery, ++step[0], "app categories",
         () -> ReferenceSilver.buildAppCategories(ctx, reports.get(LandingSource.APP_CATEGORIES)));
     ReferenceSilver.registerViews(ctx);
-    silverStep(delivery, ++step, "goals", () -> ReferenceSilver.buildGoals(ctx, reports.get(LandingSource.GOALS)));
-    silverStep(delivery, ++step, "work events and items",
+    DesktopPrivacy privacy = new DesktopPrivacy(config.getBoolean(ConfigKeys.PRIVACY_STORE_RAW_TITLES),
+        HashKey.from(config, System::getenv),
+        DesktopPrivacy.rulesFrom(spark.table(ReferenceSilver.APP_CATEGORIES).collectAsList()));
+    loadBronze(bronze, LandingSource.ACTIVITY, files, delivery, runId, privacy, erased, reports, report,
+        ++step[0]);
+
+    silverStep(delivery, ++step[0], "goals", () -> ReferenceSilver.buildGoals(ctx, reports.get(LandingSource.GOALS)));
+    silverStep(delivery, ++step[0], "work events and items",
         () -> WorkSilver.build(ctx, reports.get(LandingSource.WORK_EVENTS)));
-    silverStep(delivery, ++step, "desktop activity and active time",
+    silverStep(delivery, ++step[0], "desktop activity and active time",
         () -> ActivitySilver.build(ctx, reports.get(LandingSource.ACTIVITY)));
-    silverStep(delivery, ++step, "audits", () -> AuditSilver.build(ctx, reports.get(LandingSource.AUDITS)));
-    silverStep(delivery, ++step, "outcomes",
+    silverStep(delivery, ++step[0], "audits", () -> AuditSilver.build(ctx, reports.get(LandingSource.AUDITS)));
+    silverStep(delivery, ++step[0], "outcomes",
         () -> ReferenceSilver.buildOutcomes(ctx, reports.get(LandingSource.OUTCOMES)));
     enforceThreshold(report);
     report.quality = new QualityGate(spark, warehouse, QualityConfig.load(checksFile()), progress)
@@ -119,6 +121,21 @@ public final class IngestJob {
       return java.nio.file.Path.of(home).resolve(configured);
     }
     return configured;
+  }
+
+  private void loadBronze(BronzeLoader bronze, LandingSource source, Map<LandingSource, List<String>> files,
+      LocalDate delivery, String runId, DesktopPrivacy privacy, Tombstones erased,
+      Map<LandingSource, SourceReport> reports, IngestReport report, int step) {
+    List<String> sourceFiles = files.getOrDefault(source, List.of());
+    progress.accept(String.format("ingest %s: bronze %s (%d files) [%d/%d]", delivery, source.tableName(),
+        sourceFiles.size(), step, LandingSource.values().length * 2));
+    BronzeResult loaded = bronze.load(source, sourceFiles, delivery, runId, privacy, erased);
+    SourceReport r = new SourceReport(source);
+    r.erasedRows = loaded.erasedRows;
+    r.newFiles = loaded.newFiles;
+    r.skippedFiles = loaded.skippedFiles;
+    reports.put(source, r);
+    report.sources.add(r);
   }
 
   private void silverStep(LocalDate delivery, int step, String what, Runnable work) {

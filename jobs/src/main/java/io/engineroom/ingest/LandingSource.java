@@ -9,8 +9,10 @@ import java.util.List;
 public enum LandingSource {
   WORK_EVENTS("work_events", List.of("event_id", "source_system", "case_id", "work_item_id", "task_type", "worker_id",
       "lifecycle", "ts", "automated", "attributes"), List.of("attributes")),
+  // title and url hold values only with privacy.store-raw-titles; title_hash and matched_rules are
+  // derived from them while the file is read (DesktopPrivacy).
   ACTIVITY("activity", List.of("bucket_id", "bucket_type", "client", "hostname", "timestamp", "duration", "app",
-      "title", "url", "status"), List.of()),
+      "title", "url", "status", "title_hash", "matched_rules"), List.of()),
   AUDITS("audits", List.of("audit_id", "work_item_id", "auditor_id", "audited_at", "outcome", "score",
       "error_category", "severity"), List.of()),
   ROSTER("roster", List.of("worker_id", "display_name", "team_id", "team_name", "manager_id", "site_id",
@@ -41,6 +43,13 @@ public enum LandingSource {
   public List<String> fields() {
     return fields;
   }
+
+  /**
+   * Fields that can hold free text about people or customers (titles, URLs, names, free-form
+   * attributes): never copied into ops.quarantine, which many people read.
+   */
+  public static final java.util.Set<String> FREE_TEXT_FIELDS = java.util.Set.of("title", "url", "title_hash",
+      "matched_rules", "display_name", "attributes");
 
   /** Fields a file may leave out entirely (read as empty). */
   public List<String> optionalFields() {

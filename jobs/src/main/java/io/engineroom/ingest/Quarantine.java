@@ -18,7 +18,8 @@ import org.apache.spark.sql.functions;
 
 /**
  * {@code ops.quarantine}: every row that could not be used, with its file, position, reason code,
- * an explanation and the raw fields (never a raw window title). Keyed by file content, position and
+ * an explanation and the raw fields a person needs to fix it (never titles, URLs, names or free-form
+ * attributes: {@link LandingSource#FREE_TEXT_FIELDS}). Keyed by file content, position and
  * reason, so re-running a night adds nothing.
  */
 public final class Quarantine {
@@ -45,7 +46,7 @@ public final class Quarantine {
     Dataset<Row> bad = checked.where(col(reasonColumn).isNotNull().and(col(reasonColumn).notEqual("REDELIVERED")));
     List<Column> raw = new ArrayList<>();
     for (String f : source.fields()) {
-      if (!f.equals("title")) {
+      if (!LandingSource.FREE_TEXT_FIELDS.contains(f)) {
         raw.add(col(f));
       }
     }

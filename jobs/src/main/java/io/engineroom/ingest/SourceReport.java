@@ -15,6 +15,8 @@ public final class SourceReport {
   public long redelivered;
   /** Work events with no worker and not automated: kept and counted, never credited to anyone. */
   public long unattributed;
+  /** Rows of workers erased with 'engineroom forget': read, counted, not landed. */
+  public long erasedRows;
   public final Map<String, Long> quarantined = new TreeMap<>();
 
   SourceReport(LandingSource source) {

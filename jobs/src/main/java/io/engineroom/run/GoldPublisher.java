@@ -5,6 +5,7 @@ import io.engineroom.warehouse.Layer;
 import io.engineroom.warehouse.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,5 +50,21 @@ public final class GoldPublisher {
     DeltaTables.append(spark.createDataFrame(published, SCHEMA), warehouse.path(Layer.OPS, PUBLICATIONS));
     outcome.headline = "published " + published.size() + " gold tables";
     return outcome;
+  }
+
+  /**
+   * Records the current version of every gold table as a publication, with the delivery date of the
+   * latest one. After a history-free rewrite the versions readers were pinned to no longer exist;
+   * this moves them to the rewritten tables, which hold the same rows.
+   */
+  public void repin(String runId, LocalDate delivery) {
+    List<Row> published = new ArrayList<>();
+    Timestamp now = Timestamp.from(Instant.now());
+    for (String table : warehouse.tables(spark, Layer.GOLD)) {
+      String path = warehouse.path(Layer.GOLD, table);
+      published.add(RowFactory.create(runId, java.sql.Date.valueOf(delivery), table, DeltaTables.version(spark, path),
+          DeltaTables.read(spark, path).count(), now));
+    }
+    DeltaTables.append(spark.createDataFrame(published, SCHEMA), warehouse.path(Layer.OPS, PUBLICATIONS));
   }
 }

@@ -1,6 +1,7 @@
 package io.engineroom.run;
 
 import io.engineroom.config.ConfigKeys;
+import io.engineroom.config.HashKey;
 import io.engineroom.config.EngineRoomConfig;
 import io.engineroom.mining.MiningJob;
 import io.engineroom.mining.MiningOptions;
@@ -40,7 +41,7 @@ public final class MineStage implements Stage {
   @Override
   public StageOutcome run(RunContext ctx) {
     MiningOptions options = overrides != null ? overrides : fromConfig(ctx.config, ctx.delivery);
-    String key = ctx.config.get(ConfigKeys.PRIVACY_HASH_KEY);
+    String key = HashKey.from(ctx.config, System::getenv);
     boolean oneOffKey = key.isEmpty();
     if (oneOffKey) {
       // No key configured: pseudonyms hold within this run's table only, and nothing can link them back.
@@ -60,7 +61,7 @@ public final class MineStage implements Stage {
     outcome.headline = String.format("window %s to %s: %d patterns, %d procedural problems, %d items in the "
         + "feature table%s", options.from(), options.to(), rows.get(MiningJob.PATTERNS),
         rows.get(MiningJob.PROBLEMS), rows.get(MiningJob.FEATURES),
-        oneOffKey ? " (no privacy.hash-key set: pseudonyms are one-off for this run)" : "");
+        oneOffKey ? " (no hash key configured: pseudonyms are one-off for this run)" : "");
     return outcome;
   }
 

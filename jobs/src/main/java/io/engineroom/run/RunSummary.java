@@ -68,6 +68,11 @@ public final class RunSummary {
       sb.append(String.format("  work events: %,d unattributed (no worker, not automated: kept, credited to nobody); "
           + "%,d seen before in another file (counted once)%n", events.unattributed, events.redelivered));
     }
+    long erased = report.sources.stream().mapToLong(s -> s.erasedRows).sum();
+    if (erased > 0) {
+      sb.append(String.format("  erased workers: %,d delivered rows belonged to workers removed with 'engineroom "
+          + "forget'; read, counted here, not landed%n", erased));
+    }
     return sb.toString();
   }
 }

@@ -35,7 +35,9 @@ public final class DeltaTables {
   /** Replaces the table, partitioned by the given columns (none: unpartitioned). */
   public static void overwrite(Dataset<Row> rows, String path, List<String> partitionBy) {
     org.apache.spark.sql.DataFrameWriter<Row> writer =
-        rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true");
+        rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
+            // the whole table, whatever the session's partition overwrite mode (dynamic here)
+            .option("partitionOverwriteMode", "static");
     if (!partitionBy.isEmpty()) {
       writer = writer.partitionBy(partitionBy.toArray(new String[0]));
     }

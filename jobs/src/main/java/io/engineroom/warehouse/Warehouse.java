@@ -73,6 +73,34 @@ public final class Warehouse {
     return tables;
   }
 
+  /**
+   * Every Delta table under the root: the layers, the models' own tables, and anything else a run
+   * left, except the scratch folders of runs and erasures. For work that must reach every copy of
+   * the data (erasure).
+   */
+  public List<String> allTablePaths(SparkSession spark) {
+    List<String> paths = new ArrayList<>();
+    Path rootPath = new Path(root);
+    try {
+      FileSystem fs = rootPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (FileStatus top : fs.listStatus(rootPath)) {
+        String name = top.getPath().getName();
+        if (!top.isDirectory() || name.equals("_staging") || name.equals("_erasure")) {
+          continue;
+        }
+        for (FileStatus st : fs.listStatus(top.getPath())) {
+          if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+            paths.add(root + "/" + name + "/" + st.getPath().getName());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + root, e);
+    }
+    paths.sort(null);
+    return paths;
+  }
+
   /** Removes a folder of the warehouse (a run's staging area), wherever the warehouse lives. */
   public void delete(SparkSession spark, String location) {
     Path p = new Path(location);

@@ -1,7 +1,8 @@
 -- Good desktop events of this delivery as silver keeps them: one row per (host, bucket type, start),
 -- the longest duration when overlapping exports repeat an event, the worker and local date from the
 -- roster, and each window classified by the first app-category rule that matches (by priority).
--- Raw titles are kept only when configured; otherwise a keyed hash at most.
+-- Titles and URLs arrive already reduced (DesktopPrivacy): raw only when configured, else a keyed
+-- hash of the title, the site of the URL, and the title/URL rules each matched while read.
 -- Input views: activity_checked, worker_hosts, app_categories.
 with good as (
   select * from (
@@ -34,10 +35,10 @@ one_owner as (
   ) where owner_rank = 1
 ),
 web as (
-  select hostname, start_ts, end_ts, url from one_owner where bucket_type = 'web.tab.current'
+  select hostname, start_ts, end_ts, url, matched_rules from one_owner where bucket_type = 'web.tab.current'
 ),
 windows_with_url as (
-  select w.hostname, w.start_ts, max(b.url) as url
+  select w.hostname, w.start_ts, max(b.url) as url, concat_ws(',', collect_set(b.matched_rules)) as url_rules
   from one_owner w
   join web b on b.hostname = w.hostname and b.start_ts >= w.start_ts - interval 1 second and b.start_ts < w.end_ts
   where w.bucket_type = 'currentwindow'
@@ -52,8 +53,8 @@ matched as (
   left join windows_with_url u on u.hostname = w.hostname and u.start_ts = w.start_ts
   join app_categories r
     on (r.match_field = 'app' and w.app rlike r.pattern)
-    or (r.match_field = 'title' and w.title rlike r.pattern)
-    or (r.match_field = 'url' and u.url rlike r.pattern)
+    or (r.match_field = 'title' and array_contains(split(w.matched_rules, ','), cast(r.priority as string)))
+    or (r.match_field = 'url' and array_contains(split(u.url_rules, ','), cast(r.priority as string)))
   where w.bucket_type = 'currentwindow'
   group by w.hostname, w.start_ts
 ),
@@ -71,8 +72,8 @@ final as (
     case when o.bucket_type = 'currentwindow' then coalesce(m.rule.is_productive, false) end as is_productive,
     parse_url(coalesce(u.url, nullif(o.url, '')), 'HOST') as url_domain,
     nullif(o.status, '') as afk_status,
-    er_keyed_hash(nullif(o.title, ''), '${title_hash_key}') as title_hash,
-    case when ${store_raw_titles} then nullif(o.title, '') end as title,
+    o.title_hash,
+    nullif(o.title, '') as title,
     o._source_file,
     o._delivery_date
   from one_owner o

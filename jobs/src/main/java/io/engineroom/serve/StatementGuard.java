@@ -113,12 +113,15 @@ final class StatementGuard {
             + "tables by name, e.g. gold.fct_worker_day");
       }
       checkTable(table.get(), principal, "table");
-      if (!(relation.relation() instanceof HadoopFsRelation)
-          || !(((HadoopFsRelation) relation.relation()).location() instanceof TahoeLogFileIndex)) {
+      boolean currentVersion = relation.relation() instanceof HadoopFsRelation
+          && ((HadoopFsRelation) relation.relation()).location() instanceof TahoeLogFileIndex;
+      if (!currentVersion && !role.mayWrite) {
+        // Change feeds and versions pinned some other way; a writing role's MERGE reads its target so.
         throw refused(principal, "reading " + table.get().identifier().unquotedString()
             + " other than as its current Delta version");
       }
-      if (((TahoeLogFileIndex) ((HadoopFsRelation) relation.relation()).location()).isTimeTravelQuery()) {
+      if (currentVersion
+          && ((TahoeLogFileIndex) ((HadoopFsRelation) relation.relation()).location()).isTimeTravelQuery()) {
         throw refused(principal, "time travel on " + table.get().identifier().unquotedString()
             + " (VERSION/TIMESTAMP AS OF); only the current version is served");
       }

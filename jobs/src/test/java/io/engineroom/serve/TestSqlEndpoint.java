@@ -49,6 +49,9 @@ class TestSqlEndpoint {
   static Warehouse warehouse;
   static SqlEndpoint endpoint;
   static String url;
+  static String plainUrl;
+  static Connection attacker;
+  private static final String KEYSTORE_PASSWORD = "throwaway-keystore-pw";
 
   @BeforeAll
   static void startEndpoint() throws IOException {
@@ -67,7 +70,7 @@ class TestSqlEndpoint {
     Files.writeString(access, roles);
     EngineRoomConfig config = SparkTestSession.config(work.resolve("landing").toString(),
         work.resolve("warehouse").toString(), "serve.auth=password", "serve.port=" + port,
-        "serve.refresh-seconds=3600", "serve.access-file=" + access);
+        "serve.refresh-seconds=3600", "serve.access-file=" + access, "serve.tls-keystore=" + selfSignedKeystore());
     spark = SparkSessionFactory.create("test", config, SqlEndpoint.sessionSettings(config));
     warehouse = new Warehouse(config.get("engineroom.warehouse.path"));
     publishNight("night-1", 100);
@@ -77,14 +80,20 @@ class TestSqlEndpoint {
         warehouse.path(Layer.BRONZE, "activity"));
     DeltaTables.overwrite(spark.sql("SELECT 'W1' AS worker_id, 'Jane Worker' AS display_name"),
         warehouse.path(Layer.SILVER, "roster_history"));
-    EndpointSettings settings = EndpointSettings.from(config, List.of(Layer.OPS), name -> null);
+    EndpointSettings settings = EndpointSettings.from(config, List.of(Layer.OPS),
+        name -> name.equals("ENGINEROOM_TLS_KEYSTORE_PASSWORD") ? KEYSTORE_PASSWORD : null);
     endpoint = new SqlEndpoint(spark, warehouse, settings, message -> { });
     endpoint.start();
-    url = "jdbc:hive2://127.0.0.1:" + port + "/gold";
+    plainUrl = "jdbc:hive2://127.0.0.1:" + port + "/gold";
+    url = plainUrl + ";ssl=true;sslTrustStore=" + work.resolve("endpoint.p12") + ";trustStorePassword="
+        + KEYSTORE_PASSWORD;
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws SQLException {
+    if (attacker != null) {
+      attacker.close();
+    }
     if (endpoint != null) {
       endpoint.close();
     }
@@ -170,11 +179,12 @@ class TestSqlEndpoint {
       "SELECT * FROM silver.roster_history"})
   void refusesEveryWayOutForTheServiceAccount(String attack) throws SQLException {
     String sql = attack.replace("WAREHOUSE", warehouse.root());
-    try (Connection c = connect("superset")) {
-      assertThatThrownBy(() -> query(c, sql)).isInstanceOf(SQLException.class)
-          .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("Engine Room access denied",
-              "TABLE_OR_VIEW_NOT_FOUND", "SCHEMA_NOT_FOUND"));
+    if (attacker == null) {
+      attacker = connect("superset"); // one connection for every attack: logins are slow on purpose
     }
+    assertThatThrownBy(() -> query(attacker, sql)).isInstanceOf(SQLException.class)
+        .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("Engine Room access denied",
+            "TABLE_OR_VIEW_NOT_FOUND", "SCHEMA_NOT_FOUND"));
     assertThat(Files.exists(Path.of("/tmp/engineroom-leak"))).isFalse();
   }
 
@@ -223,6 +233,31 @@ class TestSqlEndpoint {
       assertThat(query(c, "SELECT count(*) FROM ops.quarantine")).containsExactly("1");
       assertThat(error(c, "SELECT count(*) FROM gold.fct_worker_day")).contains("not readable by role operator");
     }
+  }
+
+  @Test
+  void aClientWithoutTlsGetsNothing() {
+    assertThatThrownBy(() -> DriverManager.getConnection(plainUrl, "superset", PASSWORD).close())
+        .isInstanceOf(SQLException.class);
+  }
+
+  /** A throwaway self-signed certificate for 127.0.0.1, as an operator would provide a real one. */
+  private static String selfSignedKeystore() {
+    Path keystore = work.resolve("endpoint.p12");
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    try {
+      Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "endpoint", "-keyalg", "RSA", "-keysize",
+          "2048", "-validity", "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+          "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", KEYSTORE_PASSWORD, "-keypass",
+          KEYSTORE_PASSWORD).redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes());
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("keytool failed: " + output);
+      }
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    return keystore.toString();
   }
 
   @Test

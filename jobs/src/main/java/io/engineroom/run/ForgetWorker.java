@@ -54,11 +54,18 @@ public final class ForgetWorker {
     String erasureId = "erasure-" + ZonedDateTime.now(ZoneOffset.UTC).format(
         DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS"));
     ErasureRegister register = new ErasureRegister(spark, warehouse);
-    List<Row> hosts = hostsOf(workerId, register);
-    if (hosts.isEmpty() && !appearsAnywhere(workerId)) {
+    List<HostRange> ranges = hostRanges(workerId);
+    boolean resumed = ranges.isEmpty() && register.hasWorker(register.key(workerId));
+    if (resumed) {
+      ranges = hostRangesFromRegister(register, register.key(workerId)); // an earlier run stopped part-way
+    } else if (ranges.isEmpty() && !appearsAnywhere(workerId)) {
       throw new IllegalArgumentException("No worker '" + workerId + "' in the warehouse " + warehouse.root()
           + " (not in silver.roster_history, silver.worker_hosts or silver.work_items). Check the id; nothing "
           + "was changed.");
+    }
+    List<Row> hosts = new ArrayList<>();
+    for (HostRange range : ranges) {
+      hosts.add(register.host(range.hostname, range.from, range.to));
     }
     // First the tombstone: whatever happens next, no later night brings the worker back.
     register.record(erasureId, register.key(workerId), hosts, "STARTED", 0, 0);
@@ -67,7 +74,7 @@ public final class ForgetWorker {
     long blanked = 0;
     int changed = 0;
     for (String path : warehouse.allTablePaths(spark)) {
-      long[] counts = eraseFrom(path, workerId, hostRanges(workerId), items);
+      long[] counts = eraseFrom(path, workerId, ranges, items);
       removed += counts[0];
       blanked += counts[1];
       changed += counts[0] + counts[1] > 0 ? 1 : 0;
@@ -90,13 +97,24 @@ public final class ForgetWorker {
     return new Result(erasureId, removed, blanked, changed, tables.size(), night);
   }
 
-  /** The machines the worker had, and when, from the roster's host history. */
-  private List<Row> hostsOf(String workerId, ErasureRegister register) {
-    List<Row> hosts = new ArrayList<>();
-    for (HostRange range : hostRanges(workerId)) {
-      hosts.add(register.host(range.hostname, range.from, range.to));
+  /**
+   * The machines of a worker whose earlier erasure stopped part-way: silver no longer names them,
+   * the register has them only as keyed hashes, so the host names still in bronze are hashed and
+   * matched.
+   */
+  private List<HostRange> hostRangesFromRegister(ErasureRegister register, String workerKey) {
+    String bronze = warehouse.path(Layer.BRONZE, "activity");
+    List<HostRange> ranges = new ArrayList<>();
+    if (!DeltaTables.exists(spark, bronze)) {
+      return ranges;
     }
-    return hosts;
+    List<String> names = DeltaTables.read(spark, bronze).select("hostname").distinct().collectAsList().stream()
+        .map(r -> r.getString(0)).filter(java.util.Objects::nonNull).collect(Collectors.toList());
+    for (io.engineroom.ingest.Tombstones.HostRange h : register.hostsOf(workerKey)) {
+      names.stream().filter(n -> register.key(n).equals(h.hostKey())).findFirst()
+          .ifPresent(n -> ranges.add(new HostRange(n, h.from(), h.to())));
+    }
+    return ranges;
   }
 
   private record HostRange(String hostname, LocalDate from, LocalDate to) {}

@@ -48,12 +48,43 @@ public final class ErasureRegister {
     for (Row r : DeltaTables.read(spark, path).collectAsList()) {
       workers.add(r.getAs("worker_key"));
       for (Row h : r.<Row>getList(r.fieldIndex("hosts"))) {
-        java.sql.Date to = h.getAs("valid_to");
-        hosts.add(new Tombstones.HostRange(h.getAs("host_key"), h.<java.sql.Date>getAs("valid_from").toLocalDate(),
-            to == null ? null : to.toLocalDate()));
+        hosts.add(hostRange(h));
       }
     }
     return new Tombstones(new ErasureRegister(spark, warehouse).salt(), workers, hosts);
+  }
+
+  /** Whether the register already holds this worker (an erasure that may have stopped part-way). */
+  public boolean hasWorker(String workerKey) {
+    String path = warehouse.path(Layer.OPS, TABLE);
+    return DeltaTables.exists(spark, path)
+        && !DeltaTables.read(spark, path).where(org.apache.spark.sql.functions.col("worker_key").equalTo(workerKey))
+            .isEmpty();
+  }
+
+  /** The machines recorded for an erased worker. */
+  public List<Tombstones.HostRange> hostsOf(String workerKey) {
+    List<Tombstones.HostRange> hosts = new ArrayList<>();
+    String path = warehouse.path(Layer.OPS, TABLE);
+    if (!DeltaTables.exists(spark, path)) {
+      return hosts;
+    }
+    for (Row r : DeltaTables.read(spark, path).where(org.apache.spark.sql.functions.col("worker_key")
+        .equalTo(workerKey)).collectAsList()) {
+      for (Row h : r.<Row>getList(r.fieldIndex("hosts"))) {
+        Tombstones.HostRange range = hostRange(h);
+        if (!hosts.contains(range)) {
+          hosts.add(range);
+        }
+      }
+    }
+    return hosts;
+  }
+
+  private static Tombstones.HostRange hostRange(Row h) {
+    java.sql.Date to = h.getAs("valid_to");
+    return new Tombstones.HostRange(h.getAs("host_key"), h.<java.sql.Date>getAs("valid_from").toLocalDate(),
+        to == null ? null : to.toLocalDate());
   }
 
   /** A keyed hash of a worker id or host name under this warehouse's salt. */

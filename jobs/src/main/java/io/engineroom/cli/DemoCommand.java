@@ -11,6 +11,7 @@ import io.engineroom.run.NightlyJob;
 import io.engineroom.run.RunSummary;
 import io.engineroom.warehouse.SparkSessionFactory;
 import io.engineroom.warehouse.Warehouse;
+import io.engineroom.warehouse.WarehouseLock;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -56,10 +57,13 @@ final class DemoCommand implements Callable<Integer> {
       if (firstNight.isAfter(start)) {
         LocalDate historyEnd = firstNight.minusDays(1);
         Console.info("History " + start + " to " + historyEnd + ": one catch-up ingest.");
-        IngestReport history = new IngestJob(spark, config, new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH)),
-            new LandingLayout(landing.toString(), spark.sparkContext().hadoopConfiguration()), Console::progress)
-            .runRange(start, historyEnd, RunIds.next("catch-up", historyEnd));
-        Console.info(RunSummary.ingestTable(history));
+        Warehouse target = new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH));
+        try (WarehouseLock lock = WarehouseLock.acquire(target, "demo catch-up", WarehouseLock.LEASE)) {
+          IngestReport history = new IngestJob(spark, config, target,
+              LandingLayout.from(config, spark.sparkContext().hadoopConfiguration()), Console::progress)
+              .runRange(start, historyEnd, RunIds.next("catch-up", historyEnd));
+          Console.info(RunSummary.ingestTable(history));
+        }
       }
       new NightlyJob(spark, config, Console::info, Console::progress).run(firstNight, end, false);
     }

@@ -1,6 +1,7 @@
 package io.engineroom.cli;
 
 import io.engineroom.config.ConfigException;
+import io.engineroom.warehouse.WarehouseLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,8 @@ public final class EngineRoom {
   static final int EXIT_USAGE = 2;
   /** Exit code when a run failed: nothing was published. */
   static final int EXIT_RUN_FAILED = 1;
+  /** Exit code when another run is writing the warehouse: nothing was done. */
+  static final int EXIT_BUSY = 3;
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -27,6 +30,10 @@ public final class EngineRoom {
       if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
         Console.error(e.getMessage());
         return EXIT_USAGE;
+      }
+      if (e instanceof WarehouseLock.HeldException) {
+        Console.error(e.getMessage());
+        return EXIT_BUSY;
       }
       if (e instanceof ActionableException) {
         Console.error(e.getMessage());

@@ -9,6 +9,7 @@ import io.engineroom.ingest.LandingSource;
 import io.engineroom.run.RunSummary;
 import io.engineroom.warehouse.SparkSessionFactory;
 import io.engineroom.warehouse.Warehouse;
+import io.engineroom.warehouse.WarehouseLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -60,11 +61,13 @@ final class IngestCommand implements Callable<Integer> {
           xes != null ? xes.toAbsolutePath().getParent().toString() : config.get(ConfigKeys.LANDING_PATH),
           spark.sparkContext().hadoopConfiguration());
       IngestJob job = new IngestJob(spark, config, warehouse, landing, Console::progress);
-      IngestReport report = xes != null
-          ? job.run(delivery, runId, Map.of(LandingSource.WORK_EVENTS, List.of(xes.toAbsolutePath().toString())))
-          : from != null && date == null ? job.runRange(from, to, runId)
-          : job.run(delivery, runId);
-      Console.info(RunSummary.ingestTable(report));
+      try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "ingest " + runId, WarehouseLock.LEASE)) {
+        IngestReport report = xes != null
+            ? job.run(delivery, runId, Map.of(LandingSource.WORK_EVENTS, List.of(xes.toAbsolutePath().toString())))
+            : from != null && date == null ? job.runRange(from, to, runId)
+            : job.run(delivery, runId);
+        Console.info(RunSummary.ingestTable(report));
+      }
     }
     return 0;
   }

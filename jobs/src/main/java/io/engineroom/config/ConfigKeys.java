@@ -40,6 +40,13 @@ public final class ConfigKeys {
   public static final String INGEST_MAX_EVENT_SECONDS = "engineroom.ingest.max-event-seconds";
   public static final String INGEST_MAX_EVENT_SECONDS_DEFAULT = "43200";
 
+  /** A landing file larger than this is not read (reported as FILE_TOO_BIG). */
+  public static final String INGEST_MAX_FILE_BYTES = "engineroom.ingest.max-file-bytes";
+  public static final String INGEST_MAX_FILE_BYTES_DEFAULT = "1073741824";
+  /** For producers that cannot write under a temporary name: a file younger than this is not read yet. */
+  public static final String INGEST_MIN_FILE_AGE_SECONDS = "engineroom.ingest.min-file-age-seconds";
+  public static final String INGEST_MIN_FILE_AGE_SECONDS_DEFAULT = "0";
+
   /** The Deequ checks run on silver every night (conf/quality-checks.yaml; the jar's copy if absent). */
   public static final String QUALITY_CHECKS_PATH = "engineroom.quality.checks-path";
   public static final String QUALITY_CHECKS_PATH_DEFAULT = "conf/quality-checks.yaml";

@@ -42,7 +42,20 @@ public final class IngestJob {
     for (LandingSource source : LandingSource.values()) {
       files.put(source, landing.files(source, delivery));
     }
-    return run(delivery, runId, files);
+    List<LandingLayout.SkippedFile> skipped = recordSkipped(delivery, runId);
+    IngestReport report = run(delivery, runId, files);
+    report.skippedFiles.addAll(skipped);
+    return report;
+  }
+
+  /** Names every entry of the date's landing folders that will not be read, in ops.skipped_files. */
+  private List<LandingLayout.SkippedFile> recordSkipped(LocalDate delivery, String runId) {
+    List<LandingLayout.SkippedFile> skipped = new java.util.ArrayList<>();
+    for (LandingSource source : LandingSource.values()) {
+      skipped.addAll(landing.skipped(source, delivery));
+    }
+    SkippedFiles.record(spark, warehouse, delivery, skipped, runId);
+    return skipped;
   }
 
   /**
@@ -59,7 +72,13 @@ public final class IngestJob {
       }
       files.put(source, new java.util.ArrayList<>(all));
     }
-    return run(to, runId, files);
+    java.util.Set<LandingLayout.SkippedFile> skipped = new java.util.LinkedHashSet<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      skipped.addAll(recordSkipped(d, runId));
+    }
+    IngestReport report = run(to, runId, files);
+    report.skippedFiles.addAll(skipped);
+    return report;
   }
 
   /** Ingests the given files (for example one XES log named on the command line). */

@@ -8,6 +8,8 @@ import java.util.List;
 public final class IngestReport {
   public final LocalDate delivery;
   public final List<SourceReport> sources = new ArrayList<>();
+  /** Entries of the night's landing folders that were not read, with the reason. */
+  public final List<LandingLayout.SkippedFile> skippedFiles = new ArrayList<>();
   /** Deequ's verdicts on the night's silver rows; null until the gate ran. */
   public io.engineroom.quality.QualityReport quality;
 

@@ -13,15 +13,42 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Finds the landing files of one delivery date, on any file system Hadoop reaches (local disk,
- * HDFS, S3), so the same job runs embedded and on a cluster.
+ * HDFS, S3), so the same job runs embedded and on a cluster; and names every entry of those folders
+ * it does not read, with the reason ({@link #skipped}), so nothing is passed over in silence.
+ *
+ * <p>A file is complete when it has its final name: producers write under a temporary name (a
+ * leading '.' or '_', or a '.part' / '.tmp' ending) and rename it when done, the convention of
+ * Hadoop, Spark and most transfer tools. Producers that cannot rename can ask for a minimum age
+ * instead ({@code ingest.min-file-age-seconds}).
  */
 public final class LandingLayout {
+  /** How big and how old a landing file must be to be read. */
+  public record FileRules(long maxBytes, long minAgeSeconds) {
+    public static final FileRules DEFAULT = new FileRules(1L << 30, 0);
+  }
+
+  /** An entry of a delivery folder that is not read, and why (a reason code of ReasonCodes). */
+  public record SkippedFile(LandingSource source, String file, String reason) {}
+
   private final String root;
   private final Configuration hadoop;
+  private final FileRules rules;
 
   public LandingLayout(String root, Configuration hadoop) {
+    this(root, hadoop, FileRules.DEFAULT);
+  }
+
+  /** The landing of the configuration, with its file rules. */
+  public static LandingLayout from(io.engineroom.config.EngineRoomConfig config, Configuration hadoop) {
+    return new LandingLayout(config.get(io.engineroom.config.ConfigKeys.LANDING_PATH), hadoop, new FileRules(
+        Long.parseLong(config.get(io.engineroom.config.ConfigKeys.INGEST_MAX_FILE_BYTES)),
+        config.getInt(io.engineroom.config.ConfigKeys.INGEST_MIN_FILE_AGE_SECONDS)));
+  }
+
+  public LandingLayout(String root, Configuration hadoop, FileRules rules) {
     this.root = root;
     this.hadoop = hadoop;
+    this.rules = rules;
   }
 
   public String root() {
@@ -30,20 +57,37 @@ public final class LandingLayout {
 
   /** Files of a source delivered on a date; outcomes come in month folders, reference data undated. */
   public List<String> files(LandingSource source, LocalDate delivery) {
+    List<String> files = new ArrayList<>();
+    for (Path dir : folders(source, delivery)) {
+      scan(dir, source, files, new ArrayList<>());
+    }
+    return files;
+  }
+
+  /** Entries of the same folders that are not read, each with its reason. */
+  public List<SkippedFile> skipped(LandingSource source, LocalDate delivery) {
+    List<SkippedFile> skipped = new ArrayList<>();
+    for (Path dir : folders(source, delivery)) {
+      scan(dir, source, new ArrayList<>(), skipped);
+    }
+    return skipped;
+  }
+
+  private List<Path> folders(LandingSource source, LocalDate delivery) {
     Path base = new Path(root, source.folder());
+    List<Path> folders = new ArrayList<>();
     switch (source) {
       case OUTCOMES:
-        List<String> files = new ArrayList<>();
         for (String month : subfolders(base)) {
           if (month.matches("\\d{4}-\\d{2}") && !YearMonth.parse(month).isAfter(YearMonth.from(delivery))) {
-            files.addAll(list(new Path(base, month), source));
+            folders.add(new Path(base, month));
           }
         }
-        return files;
+        return folders;
       case APP_CATEGORIES:
-        return list(base, source);
+        return List.of(base);
       default:
-        return list(new Path(base, delivery.toString()), source);
+        return List.of(new Path(base, delivery.toString()));
     }
   }
 
@@ -97,27 +141,59 @@ public final class LandingLayout {
     return names;
   }
 
-  private List<String> list(Path dir, LandingSource source) {
-    List<String> files = new ArrayList<>();
+  private void scan(Path dir, LandingSource source, List<String> files, List<SkippedFile> skipped) {
     try {
       FileSystem fs = dir.getFileSystem(hadoop);
       if (!fs.exists(dir)) {
-        return files;
+        return;
       }
+      long now = System.currentTimeMillis();
       for (FileStatus st : fs.listStatus(dir)) {
         String name = st.getPath().getName();
-        if (st.isFile() && !name.startsWith(".") && !name.startsWith("_") && accepts(source, name)) {
-          files.add(fs.makeQualified(st.getPath()).toString());
+        String qualified = fs.makeQualified(st.getPath()).toString();
+        String reason = null;
+        if (isSymbolicLink(st.getPath())) {
+          reason = "SYMBOLIC_LINK"; // never followed: it could point anywhere on the server
+        } else if (st.isDirectory()) {
+          reason = source == LandingSource.APP_CATEGORIES ? null : "NOT_A_FILE";
+        } else if (isTemporary(name)) {
+          reason = "INCOMPLETE_FILE";
+        } else if (!accepts(source, name)) {
+          reason = "NOT_A_CONTRACT_FILE";
+        } else if (st.getLen() > rules.maxBytes) {
+          reason = "FILE_TOO_BIG";
+        } else if (now - st.getModificationTime() < rules.minAgeSeconds * 1000) {
+          reason = "INCOMPLETE_FILE";
+        } else {
+          files.add(qualified);
+        }
+        if (reason != null) {
+          skipped.add(new SkippedFile(source, relative(qualified), reason));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + dir, e);
     }
     files.sort(null);
-    return files;
+    skipped.sort(java.util.Comparator.comparing(SkippedFile::file));
   }
 
-  static boolean accepts(LandingSource source, String name) {
+  /** Hadoop hides links unless told otherwise; on a local landing, ask Java. */
+  private static boolean isSymbolicLink(Path path) {
+    java.net.URI uri = path.toUri();
+    return ("file".equals(uri.getScheme()) || uri.getScheme() == null)
+        && java.nio.file.Files.isSymbolicLink(java.nio.file.Path.of(uri.getPath()));
+  }
+
+  /** Being written, by the usual conventions: hidden, underscore, or a partial-download ending. */
+  private static boolean isTemporary(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return name.startsWith(".") || name.startsWith("_") || lower.endsWith(".part") || lower.endsWith(".tmp")
+        || lower.endsWith(".crdownload") || lower.endsWith(".partial");
+  }
+
+  static boolean accepts(LandingSource source, String fileName) {
+    String name = fileName.toLowerCase(java.util.Locale.ROOT); // ROSTER.CSV is a CSV file too
     switch (source) {
       case ACTIVITY: return name.endsWith(".json");
       case WORK_EVENTS: return name.endsWith(".csv") || name.endsWith(".jsonl") || name.endsWith(".xes")

@@ -10,7 +10,8 @@ import io.engineroom.ingest.readers.XesReader;
 final class Readers {
   private Readers() {}
 
-  static LandingFileReader forFile(LandingSource source, String fileName) {
+  static LandingFileReader forFile(LandingSource source, String path) {
+    String fileName = path.toLowerCase(java.util.Locale.ROOT);
     if (source == LandingSource.ACTIVITY) {
       return new ActivityWatchReader();
     }

@@ -40,6 +40,12 @@ public final class ReasonCodes {
     put("UNKNOWN_METRIC", "metric must be daily_items, standard_handle_seconds or quality_pass_rate.");
     put("UNKNOWN_MATCH_FIELD", "match_field must be app, title or url.");
     put("BAD_PATTERN", "pattern is not a valid Java regular expression.");
+    // Whole files in the landing that were not read (ops.skipped_files).
+    put("SYMBOLIC_LINK", "A symbolic link: never followed, so nothing outside the landing folder is read. Deliver the file itself.");
+    put("NOT_A_FILE", "A folder inside a delivery folder: not read. Put the files directly in the dated folder.");
+    put("INCOMPLETE_FILE", "Still being written (a temporary name: leading . or _, or .part/.tmp; or younger than ingest.min-file-age-seconds). It is read once it has its final name; re-run the night then.");
+    put("NOT_A_CONTRACT_FILE", "Not a file this source reads (see CONTRACTS.md for the names and extensions). Rename or convert it, or remove it.");
+    put("FILE_TOO_BIG", "Larger than ingest.max-file-bytes: not read, so one file cannot exhaust the server's memory. Split it, or raise the limit.");
   }
 
   private static void put(String code, String text) {

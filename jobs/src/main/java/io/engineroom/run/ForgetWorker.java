@@ -10,6 +10,7 @@ import io.engineroom.warehouse.ErasureRegister;
 import io.engineroom.warehouse.HistoryFreeRewrite;
 import io.engineroom.warehouse.Layer;
 import io.engineroom.warehouse.Warehouse;
+import io.engineroom.warehouse.WarehouseLock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -51,6 +52,12 @@ public final class ForgetWorker {
   }
 
   public Result forget(String workerId) {
+    try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "forget " + workerId, WarehouseLock.LEASE)) {
+      return forgetHoldingTheLock(workerId);
+    }
+  }
+
+  private Result forgetHoldingTheLock(String workerId) {
     String erasureId = "erasure-" + ZonedDateTime.now(ZoneOffset.UTC).format(
         DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS"));
     ErasureRegister register = new ErasureRegister(spark, warehouse);

@@ -4,6 +4,7 @@ import io.engineroom.config.ConfigKeys;
 import io.engineroom.config.EngineRoomConfig;
 import io.engineroom.ingest.LandingLayout;
 import io.engineroom.warehouse.Warehouse;
+import io.engineroom.warehouse.WarehouseLock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -52,11 +53,14 @@ public final class NightlyJob {
   public void runOne(LocalDate delivery, List<Stage> stages, Warehouse warehouse) {
     String runId = "nightly-" + delivery + "-"
         + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS"));
-    LandingLayout landing = new LandingLayout(config.get(ConfigKeys.LANDING_PATH),
-        spark.sparkContext().hadoopConfiguration());
+    LandingLayout landing = LandingLayout.from(config, spark.sparkContext().hadoopConfiguration());
     RunContext ctx = new RunContext(spark, config, warehouse, landing, delivery, runId, progress);
     long t0 = System.nanoTime();
-    List<NightlyRun.StageReport> reports = new NightlyRun(stages).run(ctx);
+    List<NightlyRun.StageReport> reports;
+    try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "nightly " + delivery + " (" + runId + ")",
+        WarehouseLock.LEASE)) {
+      reports = new NightlyRun(stages).run(ctx);
+    }
     out.accept(RunSummary.night(ctx, reports, (System.nanoTime() - t0) / 1e9, stages));
   }
 }

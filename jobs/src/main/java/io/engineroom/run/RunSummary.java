@@ -68,6 +68,15 @@ public final class RunSummary {
       sb.append(String.format("  work events: %,d unattributed (no worker, not automated: kept, credited to nobody); "
           + "%,d seen before in another file (counted once)%n", events.unattributed, events.redelivered));
     }
+    if (!report.skippedFiles.isEmpty()) {
+      sb.append(String.format("  files not read: %d (listed with reasons in ops.skipped_files)%n",
+          report.skippedFiles.size()));
+      report.skippedFiles.stream().limit(10).forEach(f -> sb.append(String.format("    %-19s %s%n", f.reason(),
+          f.file())));
+      if (report.skippedFiles.size() > 10) {
+        sb.append(String.format("    ... and %d more%n", report.skippedFiles.size() - 10));
+      }
+    }
     long erased = report.sources.stream().mapToLong(s -> s.erasedRows).sum();
     if (erased > 0) {
       sb.append(String.format("  erased workers: %,d delivered rows belonged to workers removed with 'engineroom "

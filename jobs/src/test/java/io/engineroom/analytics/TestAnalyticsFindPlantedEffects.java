@@ -50,8 +50,9 @@ class TestAnalyticsFindPlantedEffects {
     Path landing = dir.resolve("landing");
     new BackOfficeGenerator(new GeneratorOptions(landing, 48, START, DAYS, 7L, 0.0), s -> { }).run();
     truth = new ObjectMapper().readTree(landing.resolve("_truth/manifest.json").toFile());
+    Path keyFile = java.nio.file.Files.writeString(dir.resolve("hash.key"), PSEUDONYM_KEY); // as a mounted secret
     EngineRoomConfig config = SparkTestSession.config(landing.toString(), dir.resolve("warehouse").toString(),
-        "privacy.hash-key=" + PSEUDONYM_KEY);
+        "privacy.hash-key-file=" + keyFile);
     spark = SparkTestSession.start(config);
     warehouse = new Warehouse(dir.resolve("warehouse"));
     LocalDate last = START.plusDays(DAYS - 1);

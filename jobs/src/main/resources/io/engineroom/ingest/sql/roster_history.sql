@@ -1,6 +1,8 @@
 -- Roster as a slowly changing dimension (type 2), rebuilt from every snapshot delivered so far:
 -- one row per worker per unbroken stretch of snapshots with the same attributes.
--- valid_to is null while the stretch reaches the latest snapshot; otherwise its last day.
+-- A version holds until the next snapshot supersedes it, whatever the cadence (daily, weekly,
+-- irregular): valid_to is the day before the first snapshot after the stretch, or null while the
+-- stretch reaches the latest snapshot.
 with snapshots as (
   select
     worker_id, display_name, team_id, team_name, nullif(manager_id, '') as manager_id, site_id,
@@ -20,13 +22,17 @@ deduplicated as (
 ),
 snapshot_numbers as (
   -- numbering the distinct snapshot days only: a handful of rows, so one partition is fine
-  select snapshot_date, row_number() over (order by snapshot_date) as snapshot_no
+  select
+    snapshot_date,
+    row_number() over (order by snapshot_date) as snapshot_no,
+    lead(snapshot_date) over (order by snapshot_date) as next_snapshot_date
   from (select distinct snapshot_date from deduplicated)
 ),
 numbered as (
   select
     d.*,
     n.snapshot_no,
+    n.next_snapshot_date,
     sha2(concat_ws('|', display_name, team_id, team_name, manager_id, site_id, site_timezone, role, hire_date,
       termination_date, hostnames, shift_start, shift_hours, loaded_cost_per_hour, currency, fte), 256) as attr_hash
   from deduplicated d
@@ -71,7 +77,8 @@ final as (
     first(currency) as currency,
     first(fte) as fte,
     min(snapshot_date) as valid_from,
-    case when max(snapshot_no) = (select last_snapshot_no from latest) then null else max(snapshot_date) end as valid_to
+    case when max(snapshot_no) = (select last_snapshot_no from latest) then null
+      else date_sub(max_by(next_snapshot_date, snapshot_no), 1) end as valid_to
   from versioned
   group by worker_id, version_no
 )

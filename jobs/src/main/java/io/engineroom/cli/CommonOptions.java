@@ -2,6 +2,7 @@ package io.engineroom.cli;
 
 import io.engineroom.config.ConfigKeys;
 import io.engineroom.config.EngineRoomConfig;
+import io.engineroom.config.HashKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,8 @@ final class CommonOptions {
     if (warehouse != null) {
       builder.set(ConfigKeys.WAREHOUSE_PATH, warehouse.toString(), "--warehouse");
     }
-    return builder.build();
+    EngineRoomConfig config = builder.build();
+    HashKey.from(config, System::getenv); // a key in the settings is refused before anything starts
+    return config;
   }
 }

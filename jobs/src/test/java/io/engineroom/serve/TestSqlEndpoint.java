@@ -236,6 +236,20 @@ class TestSqlEndpoint {
   }
 
   @Test
+  void xmlFunctionsDoNotResolveExternalEntities() throws SQLException {
+    String xxe = "'<!DOCTYPE a [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><a>&e;</a>'";
+    try (Connection c = connect("superset")) {
+      String answer;
+      try {
+        answer = String.valueOf(query(c, "SELECT xpath_string(" + xxe + ", 'a')"));
+      } catch (SQLException refused) {
+        answer = refused.getMessage();
+      }
+      assertThat(answer).doesNotContain("root:");
+    }
+  }
+
+  @Test
   void aClientWithoutTlsGetsNothing() {
     assertThatThrownBy(() -> DriverManager.getConnection(plainUrl, "superset", PASSWORD).close())
         .isInstanceOf(SQLException.class);

@@ -43,6 +43,7 @@ public final class DesktopPrivacy implements Serializable {
         rules.add(new Rule(r.<Integer>getAs("priority"), field, Pattern.compile(r.getAs("pattern"))));
       }
     }
+    rules.sort(java.util.Comparator.comparingInt(Rule::priority)); // the same bronze bytes on any cluster
     return rules;
   }
 

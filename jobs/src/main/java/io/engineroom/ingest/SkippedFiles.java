@@ -24,10 +24,10 @@ final class SkippedFiles {
 
   static void record(SparkSession spark, Warehouse warehouse, LocalDate delivery, List<LandingLayout.SkippedFile> files,
       String runId) {
-    String path = warehouse.path(Layer.OPS, TABLE);
-    if (files.isEmpty() && DeltaTables.exists(spark, path)) {
-      return;
+    if (files.isEmpty()) {
+      return; // the table appears with the first file not read; a night costs no write for nothing
     }
+    String path = warehouse.path(Layer.OPS, TABLE);
     List<Row> rows = new ArrayList<>();
     for (LandingLayout.SkippedFile f : files) {
       rows.add(RowFactory.create(java.sql.Date.valueOf(delivery), f.source().tableName(), f.file(), f.reason(), runId));

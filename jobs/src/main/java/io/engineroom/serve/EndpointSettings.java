@@ -21,21 +21,17 @@ public final class EndpointSettings {
   public final int refreshSeconds;
   public final List<Layer> tableLayers;
   public final boolean requiresPassword;
-  /** The single user whose password comes from the environment, or null. */
-  public final String user;
   final AccessPolicy access;
   final Role anonymousRole;
   /** TLS keystore and its password, or null for plain TCP. */
   final Path tlsKeystore;
   final String tlsKeystorePassword;
 
-  private EndpointSettings(String host, int port, int refreshSeconds, List<Layer> tableLayers, String user,
-      AccessPolicy access, Role anonymousRole, Path tlsKeystore, String tlsKeystorePassword) {
+  private EndpointSettings(String host, int port, int refreshSeconds, List<Layer> tableLayers, AccessPolicy access, Role anonymousRole, Path tlsKeystore, String tlsKeystorePassword) {
     this.host = host;
     this.port = port;
     this.refreshSeconds = refreshSeconds;
     this.tableLayers = tableLayers;
-    this.user = user;
     this.access = access;
     this.anonymousRole = anonymousRole;
     this.requiresPassword = anonymousRole == null;
@@ -67,14 +63,12 @@ public final class EndpointSettings {
     }
     String host = config.get(ConfigKeys.SERVE_HOST);
     AccessPolicy access = AccessPolicy.load(config.getPath(ConfigKeys.SERVE_ACCESS_FILE));
-    String user = null;
     Role anonymousRole = null;
     if (requiresPassword(config)) {
       String variable = config.get(ConfigKeys.SERVE_PASSWORD_ENV);
       String password = environment.apply(variable);
       if (password != null && !password.isEmpty()) {
-        user = config.get(ConfigKeys.SERVE_USER);
-        access.addUser(user, access.role(config.get(ConfigKeys.SERVE_USER_ROLE), ConfigKeys.SERVE_USER_ROLE),
+        access.addUser(config.get(ConfigKeys.SERVE_USER), access.role(config.get(ConfigKeys.SERVE_USER_ROLE), ConfigKeys.SERVE_USER_ROLE),
             PasswordHash.hash(password.toCharArray()));
       }
       if (!access.hasUsers()) {
@@ -107,7 +101,7 @@ public final class EndpointSettings {
     List<Layer> layers = new ArrayList<>(tableLayers);
     layers.remove(Layer.GOLD); // gold is always served, as pinned views
     return new EndpointSettings(host, config.getInt(ConfigKeys.SERVE_PORT), config.getInt(ConfigKeys.SERVE_REFRESH_SECONDS),
-        List.copyOf(layers), user, access, anonymousRole, keystore, keystorePassword);
+        List.copyOf(layers), access, anonymousRole, keystore, keystorePassword);
   }
 
   LoginPolicy loginPolicy(Consumer<String> log) {

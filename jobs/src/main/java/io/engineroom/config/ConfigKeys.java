@@ -47,6 +47,21 @@ public final class ConfigKeys {
   public static final String INGEST_MIN_FILE_AGE_SECONDS = "engineroom.ingest.min-file-age-seconds";
   public static final String INGEST_MIN_FILE_AGE_SECONDS_DEFAULT = "0";
 
+  /** A gzip landing file may unpack to at most this many times its size (and ingest.max-file-bytes). */
+  public static final String INGEST_MAX_UNPACK_RATIO = "engineroom.ingest.max-unpack-ratio";
+  public static final String INGEST_MAX_UNPACK_RATIO_DEFAULT = "100";
+  /** Text encoding per source folder when not UTF-8, e.g. "audits=windows-1252"; bytes invalid in it are quarantined. */
+  public static final String INGEST_ENCODINGS = "engineroom.ingest.encodings";
+  public static final String INGEST_ENCODINGS_DEFAULT = "";
+  /** Event and audit timestamps before this day are impossible for a back office and quarantined. */
+  public static final String INGEST_EARLIEST_TIMESTAMP = "engineroom.ingest.earliest-timestamp";
+  public static final String INGEST_EARLIEST_TIMESTAMP_DEFAULT = "2000-01-01";
+  /** Roster and goal dates (hire, termination, effective) outside this range are quarantined. */
+  public static final String INGEST_EARLIEST_DATE = "engineroom.ingest.earliest-date";
+  public static final String INGEST_EARLIEST_DATE_DEFAULT = "1900-01-01";
+  public static final String INGEST_LATEST_DATE = "engineroom.ingest.latest-date";
+  public static final String INGEST_LATEST_DATE_DEFAULT = "2199-12-31";
+
   /** The Deequ checks run on silver every night (conf/quality-checks.yaml; the jar's copy if absent). */
   public static final String QUALITY_CHECKS_PATH = "engineroom.quality.checks-path";
   public static final String QUALITY_CHECKS_PATH_DEFAULT = "conf/quality-checks.yaml";

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sha2;
 
 import io.engineroom.ingest.readers.RawRecord;
+import io.engineroom.ingest.readers.TextIntegrity;
 import io.engineroom.warehouse.DeltaTables;
 import io.engineroom.warehouse.Layer;
 import io.engineroom.warehouse.Warehouse;
@@ -88,7 +89,7 @@ public final class BronzeLoader {
     Dataset<Row> fresh = candidates.where(col("path").isin(newPaths.toArray()));
     LongAccumulator erasedRows = spark.sparkContext().longAccumulator("rows of erased workers");
     Dataset<Row> records = fresh.flatMap(new ParseFile(source, relativeByPath, deliveryByPath, runId, privacy,
-        erased, erasedRows), Encoders.row(schema));
+        erased, erasedRows, landing.rules()), Encoders.row(schema));
     DeltaTables.append(records, path);
     result.erasedRows = erasedRows.value();
     return result;
@@ -123,10 +124,12 @@ public final class BronzeLoader {
     private final DesktopPrivacy privacy;
     private final Tombstones erased;
     private final LongAccumulator erasedRows;
+    private final LandingLayout.FileRules rules;
 
     ParseFile(LandingSource source, java.util.HashMap<String, String> relativeByPath,
         java.util.HashMap<String, Date> deliveryByPath, String runId, DesktopPrivacy privacy, Tombstones erased,
-        LongAccumulator erasedRows) {
+        LongAccumulator erasedRows, LandingLayout.FileRules rules) {
+      this.rules = rules;
       this.erased = erased;
       this.erasedRows = erasedRows;
       this.source = source;
@@ -143,8 +146,9 @@ public final class BronzeLoader {
       String sha = file.getString(2);
       Date delivery = deliveryByPath.get(path);
       List<Row> rows = new ArrayList<>();
-      Readers.forFile(source, path).read(path, (byte[]) file.get(1), record -> {
-        RawRecord kept = forgetErased(record);
+      String encoding = rules.charset(source).name();
+      Readers.forFile(source, path, rules).read(path, (byte[]) file.get(1), record -> {
+        RawRecord kept = forgetErased(TextIntegrity.check(record, encoding));
         if (kept == null) {
           erasedRows.add(1);
         } else {

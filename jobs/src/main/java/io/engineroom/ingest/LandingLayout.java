@@ -22,9 +22,39 @@ import org.apache.hadoop.fs.Path;
  * instead ({@code ingest.min-file-age-seconds}).
  */
 public final class LandingLayout {
-  /** How big and how old a landing file must be to be read. */
-  public record FileRules(long maxBytes, long minAgeSeconds) {
-    public static final FileRules DEFAULT = new FileRules(1L << 30, 0);
+  /**
+   * How big and how old a landing file must be to be read, how far a gzip file may unpack, and the
+   * text encoding each source is declared to use (UTF-8 unless {@code ingest.encodings} says otherwise).
+   */
+  public record FileRules(long maxBytes, long minAgeSeconds, int maxUnpackRatio,
+      java.util.HashMap<LandingSource, String> encodings) implements java.io.Serializable {
+    public static final FileRules DEFAULT = new FileRules(1L << 30, 0,
+        io.engineroom.ingest.readers.XesReader.DEFAULT_MAX_RATIO, new java.util.HashMap<>());
+
+    public java.nio.charset.Charset charset(LandingSource source) {
+      return java.nio.charset.Charset.forName(encodings.getOrDefault(source, "UTF-8"));
+    }
+
+    /** Parses {@code "audits=windows-1252, roster=ISO-8859-1"}; names a wrong source or encoding. */
+    static java.util.HashMap<LandingSource, String> parseEncodings(String setting) {
+      java.util.HashMap<LandingSource, String> encodings = new java.util.HashMap<>();
+      for (String entry : setting.split(",")) {
+        if (entry.isBlank()) {
+          continue;
+        }
+        String[] parts = entry.split("=", 2);
+        LandingSource source = java.util.Arrays.stream(LandingSource.values())
+            .filter(s -> parts.length == 2 && s.folder().equals(parts[0].trim())).findFirst()
+            .orElseThrow(() -> new io.engineroom.config.ConfigException("ingest.encodings: '" + entry.trim()
+                + "' is not <source folder>=<encoding>, e.g. audits=windows-1252"));
+        if (!java.nio.charset.Charset.isSupported(parts[1].trim())) {
+          throw new io.engineroom.config.ConfigException("ingest.encodings: this Java does not know the encoding '"
+              + parts[1].trim() + "' (for " + parts[0].trim() + "); use a name such as UTF-8 or windows-1252");
+        }
+        encodings.put(source, parts[1].trim());
+      }
+      return encodings;
+    }
   }
 
   /** An entry of a delivery folder that is not read, and why (a reason code of ReasonCodes). */
@@ -42,7 +72,9 @@ public final class LandingLayout {
   public static LandingLayout from(io.engineroom.config.EngineRoomConfig config, Configuration hadoop) {
     return new LandingLayout(config.get(io.engineroom.config.ConfigKeys.LANDING_PATH), hadoop, new FileRules(
         Long.parseLong(config.get(io.engineroom.config.ConfigKeys.INGEST_MAX_FILE_BYTES)),
-        config.getInt(io.engineroom.config.ConfigKeys.INGEST_MIN_FILE_AGE_SECONDS)));
+        config.getInt(io.engineroom.config.ConfigKeys.INGEST_MIN_FILE_AGE_SECONDS),
+        config.getInt(io.engineroom.config.ConfigKeys.INGEST_MAX_UNPACK_RATIO),
+        FileRules.parseEncodings(config.get(io.engineroom.config.ConfigKeys.INGEST_ENCODINGS))));
   }
 
   public LandingLayout(String root, Configuration hadoop, FileRules rules) {
@@ -53,6 +85,10 @@ public final class LandingLayout {
 
   public String root() {
     return root;
+  }
+
+  public FileRules rules() {
+    return rules;
   }
 
   /** Files of a source delivered on a date; outcomes come in month folders, reference data undated. */

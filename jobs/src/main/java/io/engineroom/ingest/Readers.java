@@ -10,17 +10,17 @@ import io.engineroom.ingest.readers.XesReader;
 final class Readers {
   private Readers() {}
 
-  static LandingFileReader forFile(LandingSource source, String path) {
+  static LandingFileReader forFile(LandingSource source, String path, LandingLayout.FileRules rules) {
     String fileName = path.toLowerCase(java.util.Locale.ROOT);
     if (source == LandingSource.ACTIVITY) {
-      return new ActivityWatchReader();
+      return new ActivityWatchReader(rules.charset(source));
     }
     if (fileName.endsWith(".xes") || fileName.endsWith(".xes.gz")) {
-      return new XesReader();
+      return new XesReader(rules.maxBytes(), rules.maxUnpackRatio()); // XML declares its own encoding
     }
     if (fileName.endsWith(".jsonl")) {
-      return new JsonLinesReader(source.fields());
+      return new JsonLinesReader(source.fields(), rules.charset(source));
     }
-    return new CsvReader(source.fields(), source.optionalFields());
+    return new CsvReader(source.fields(), source.optionalFields(), rules.charset(source));
   }
 }

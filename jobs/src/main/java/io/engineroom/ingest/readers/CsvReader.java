@@ -1,5 +1,6 @@
 package io.engineroom.ingest.readers;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,18 +17,21 @@ public final class CsvReader implements LandingFileReader {
   private final List<String> fields;
   private final List<String> optional;
 
-  public CsvReader(List<String> fields, List<String> optional) {
+  private final Charset charset;
+
+  public CsvReader(List<String> fields, List<String> optional, Charset charset) {
     this.fields = fields;
     this.optional = optional;
+    this.charset = charset;
+  }
+
+  public CsvReader(List<String> fields, List<String> optional) {
+    this(fields, optional, StandardCharsets.UTF_8);
   }
 
   @Override
   public void read(String fileName, byte[] content, Consumer<RawRecord> out) {
-    String text = new String(content, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    Parser parser = new Parser(text);
+    Parser parser = new Parser(LandingText.decode(content, charset));
     List<String> header = parser.next();
     if (header == null) {
       out.accept(RawRecord.bad("1", Map.of(), "EMPTY_FILE", "The file is empty; expected a header line."));
@@ -54,6 +58,15 @@ public final class CsvReader implements LandingFileReader {
       if (values == null) {
         break;
       }
+      if (parser.unclosedQuote) {
+        // Everything after the opening quote would become one field: report this record and read
+        // on from the line after it, so the rows it would have swallowed are not lost.
+        out.accept(RawRecord.bad(Long.toString(line), Map.of(), "UNCLOSED_QUOTE", "A quoted field opened on line "
+            + line + " never closes, so the record cannot be told apart from the lines after it. The lines after it "
+            + "were read as records of their own; fix the quoting on line " + line + " and deliver the file again."));
+        parser.restartAfterLine();
+        continue;
+      }
       if (values.size() == 1 && values.get(0).isEmpty()) {
         continue; // blank line
       }
@@ -79,6 +92,10 @@ public final class CsvReader implements LandingFileReader {
     private int pos;
     long line = 1;
     boolean endedWithNewline;
+    /** The last record began with a quote that never closed before the end of the file. */
+    boolean unclosedQuote;
+    private int recordStart;
+    private long recordLine;
 
     Parser(String s) {
       this.s = s;
@@ -92,6 +109,9 @@ public final class CsvReader implements LandingFileReader {
       if (pos >= s.length()) {
         return null;
       }
+      recordStart = pos;
+      recordLine = line;
+      unclosedQuote = false;
       List<String> values = new ArrayList<>();
       StringBuilder field = new StringBuilder();
       boolean quoted = false;
@@ -130,7 +150,16 @@ public final class CsvReader implements LandingFileReader {
       }
       values.add(field.toString());
       endedWithNewline = false;
+      unclosedQuote = quoted;
       return values;
+    }
+
+    /** Goes back to the first line after the one the last record began on. */
+    void restartAfterLine() {
+      int newline = s.indexOf('\n', recordStart);
+      pos = newline < 0 ? s.length() : newline + 1;
+      line = recordLine + 1;
+      unclosedQuote = false;
     }
   }
 }

@@ -20,12 +20,29 @@ import javax.xml.stream.XMLStreamReader;
  * event's index in its trace: stable for the same file. Position: {@code trace <n> event <m>}.
  */
 public final class XesReader implements LandingFileReader {
+  /** A gzip log may unpack to at most this many times its size: more is a bomb, not a log. */
+  public static final int DEFAULT_MAX_RATIO = 100;
+  private final long maxUnpackedBytes;
+  private final int maxRatio;
+
+  public XesReader(long maxUnpackedBytes, int maxRatio) {
+    this.maxUnpackedBytes = maxUnpackedBytes;
+    this.maxRatio = maxRatio;
+  }
+
+  public XesReader() {
+    this(Long.MAX_VALUE, DEFAULT_MAX_RATIO);
+  }
 
   @Override
   public void read(String fileName, byte[] content, Consumer<RawRecord> out) {
-    String sourceSystem = "xes:" + fileName.replaceAll(".*/", "").replaceAll("\\.xes(\\.gz)?$", "");
+    // The log's own name, when it has one, so the same log re-exported under another file name has
+    // the same event ids and is recognised as a re-delivery; else the file name.
+    String sourceSystem = "xes:" + fileName.replaceAll(".*/", "").replaceAll("(?i)\\.xes(\\.gz)?$", "");
     int trace = 0;
     int eventIndex = 0;
+    int read = 0;
+    int depth = 0;
     try (InputStream in = open(content)) {
       XMLInputFactory factory = XMLInputFactory.newInstance();
       factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -36,8 +53,12 @@ public final class XesReader implements LandingFileReader {
       while (xml.hasNext()) {
         int kind = xml.next();
         if (kind == XMLStreamConstants.START_ELEMENT) {
+          depth++;
           String tag = xml.getLocalName();
-          if (tag.equals("trace")) {
+          if (depth == 2 && trace == 0 && "concept:name".equals(xml.getAttributeValue(null, "key"))
+              && xml.getAttributeValue(null, "value") != null && !xml.getAttributeValue(null, "value").isBlank()) {
+            sourceSystem = "xes:" + xml.getAttributeValue(null, "value").trim();
+          } else if (tag.equals("trace")) {
             trace++;
             eventIndex = 0;
             traceAttrs = new LinkedHashMap<>();
@@ -49,9 +70,11 @@ public final class XesReader implements LandingFileReader {
             target.put(xml.getAttributeValue(null, "key"), xml.getAttributeValue(null, "value"));
           }
         } else if (kind == XMLStreamConstants.END_ELEMENT) {
+          depth--;
           String tag = xml.getLocalName();
           if (tag.equals("event") && event != null) {
             eventIndex++;
+            read++;
             out.accept(toRecord(sourceSystem, trace, eventIndex, traceAttrs, event, runs));
             event = null;
           } else if (tag.equals("trace")) {
@@ -62,14 +85,74 @@ public final class XesReader implements LandingFileReader {
     } catch (IOException | XMLStreamException e) {
       out.accept(RawRecord.bad("trace " + trace + " event " + eventIndex, Map.of(), "MALFORMED_XML",
           "Cannot read the XES log after trace " + trace + ": " + e.getMessage().split("\n")[0]
-              + ". Events before this point were kept."));
+              + ". Events kept from before this point: " + read + "; " + eventsLost(content, read)
+              + ". Ask for the log again."));
     }
   }
 
-  private static InputStream open(byte[] content) throws IOException {
+  /** How many events a broken log loses: its event tags counted as text, less those read. */
+  private String eventsLost(byte[] content, int read) {
+    byte[] tag = "<event".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    long tags = 0;
+    try (InputStream in = new java.io.BufferedInputStream(open(content))) {
+      int matched = 0;
+      int b;
+      while ((b = in.read()) >= 0) {
+        if (matched == tag.length) {
+          if (b == '>' || b == '/' || Character.isWhitespace(b)) {
+            tags++;
+          }
+          matched = 0;
+        }
+        matched = b == tag[matched] ? matched + 1 : (b == tag[0] ? 1 : 0);
+      }
+    } catch (IOException e) {
+      return "how many events follow is unknown (" + e.getMessage() + ")";
+    }
+    return "events after it not read: about " + Math.max(0, tags - read);
+  }
+
+  private InputStream open(byte[] content) throws IOException {
     boolean gzip = content.length > 1 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
     InputStream raw = new ByteArrayInputStream(content);
-    return gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+    if (!gzip) {
+      return raw;
+    }
+    long limit = Math.min(maxUnpackedBytes, Math.max(1L << 20, (long) content.length * maxRatio));
+    return new BoundedStream(new GZIPInputStream(raw, 1 << 16), limit);
+  }
+
+  /** Stops a gzip bomb: reading past the limit is an error the reader reports, not memory it fills. */
+  private static final class BoundedStream extends java.io.FilterInputStream {
+    private final long limit;
+    private long read;
+
+    BoundedStream(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      count(Math.max(n, 0));
+      return n;
+    }
+
+    private void count(int n) throws IOException {
+      read += n;
+      if (read > limit) {
+        throw new IOException("the gzip file unpacks to more than " + limit + " bytes (ingest.max-file-bytes, "
+            + "ingest.max-unpack-ratio); the rest was not read");
+      }
+    }
   }
 
   private static RawRecord toRecord(String sourceSystem, int trace, int eventIndex, Map<String, String> traceAttrs,

@@ -21,4 +21,15 @@ class TestJsonLinesReader {
     assertThat(out.get(2).reason()).isEqualTo("MALFORMED_ROW");
     assertThat(out.get(3).reason()).as("a last line cut off").isEqualTo("TRUNCATED_ROW");
   }
+
+  @Test
+  void aLineIsOneObjectAndNothingElse() {
+    List<RawRecord> out = new java.util.ArrayList<>();
+    String lines = "{\"a\": \"1\"}\n{\"a\": \"2\"} {\"a\": \"3\"}\n{\"a\": \"4\", \"a\": \"5\"}\n"
+        + "{\"a\": \"6\"} trailing\n[1]\n{\"a\": \"7\"}\n";
+    new JsonLinesReader(List.of("a")).read("f.jsonl", lines.getBytes(java.nio.charset.StandardCharsets.UTF_8), out::add);
+    assertThat(out).extracting(RawRecord::reason)
+        .containsExactly(null, "MALFORMED_ROW", "MALFORMED_ROW", "MALFORMED_ROW", "MALFORMED_ROW", null);
+    assertThat(out.get(5).fields()).containsEntry("a", "7");
+  }
 }

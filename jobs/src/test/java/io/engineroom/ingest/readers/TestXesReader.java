@@ -63,4 +63,42 @@ class TestXesReader {
     assertThat(out).filteredOn(r -> r.reason() == null).hasSize(4);
     assertThat(out.get(out.size() - 1).reason()).isEqualTo("MALFORMED_XML");
   }
+
+  @Test
+  void aBrokenTraceSaysHowManyEventsWereLost() {
+    List<RawRecord> out = new ArrayList<>();
+    String broken = LOG.replaceFirst("</event>", "</event><<");
+    new XesReader().read("x.xes", broken.getBytes(StandardCharsets.UTF_8), out::add);
+    assertThat(out).extracting(RawRecord::reason).containsExactly(null, "MALFORMED_XML");
+    assertThat(out.get(1).detail()).contains("Events kept from before this point: 1; events after it not read: about 5");
+  }
+
+  @Test
+  void theSameLogUnderAnotherFileNameHasTheSameEventIds() {
+    String named = LOG.replace("<log xes.version=\"1.0\">", "<log xes.version=\"1.0\"><string key=\"concept:name\" value=\"Loans 2011\"/>");
+    List<RawRecord> first = new ArrayList<>();
+    List<RawRecord> again = new ArrayList<>();
+    new XesReader().read("a/BPI.xes", named.getBytes(StandardCharsets.UTF_8), first::add);
+    new XesReader().read("b/BPI-copy.XES", named.getBytes(StandardCharsets.UTF_8), again::add);
+    assertThat(first.get(0).fields()).containsEntry("source_system", "xes:Loans 2011");
+    assertThat(again).extracting(RawRecord::fields).isEqualTo(first.stream().map(RawRecord::fields).toList());
+  }
+
+  @Test
+  void aGzipBombStopsAtItsLimitAndSaysSo() throws Exception {
+    java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(packed)) {
+      gz.write(LOG.substring(0, LOG.indexOf("<trace>")).getBytes(StandardCharsets.UTF_8));
+      byte[] padding = new byte[1 << 20];
+      java.util.Arrays.fill(padding, (byte) ' ');
+      for (int i = 0; i < 8; i++) {
+        gz.write(padding); // 8 MiB of blanks pack to a few KiB: far beyond a ratio of 100
+      }
+    }
+    List<RawRecord> out = new ArrayList<>();
+    new XesReader().read("bomb.xes.gz", packed.toByteArray(), out::add);
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).reason()).isEqualTo("MALFORMED_XML");
+    assertThat(out.get(0).detail()).contains("unpacks to more than");
+  }
 }

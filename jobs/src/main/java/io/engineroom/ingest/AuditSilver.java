@@ -24,6 +24,7 @@ final class AuditSilver {
       Dataset<Row> checked = ctx.sql("audits_checked").localCheckpoint();
       ctx.view("audits_checked", checked);
       report.addQuarantined(ctx.quarantine.write(LandingSource.AUDITS, checked, "_reason", ctx.runId));
+      report.redelivered += checked.where("_reason = 'REDELIVERED'").count();
       Dataset<Row> good = ctx.sql("audits");
       report.rowsToSilver += good.count();
       DeltaTables.upsert(ctx.spark, good, ctx.silver(AUDITS), List.of("audit_id"));

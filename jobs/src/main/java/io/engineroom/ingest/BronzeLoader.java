@@ -54,7 +54,9 @@ public final class BronzeLoader {
       return result;
     }
     String path = warehouse.path(Layer.BRONZE, source.tableName());
-    Dataset<Row> candidates = spark.read().format("binaryFile").load(files.toArray(new String[0]))
+    // Spark reads each name as a glob pattern: escaped, a file called "events [1] {x}.csv" is that file.
+    Dataset<Row> candidates = spark.read().format("binaryFile")
+        .load(files.stream().map(BronzeLoader::literalGlob).toArray(String[]::new))
         .select(col("path"), col("content"), sha2(col("content"), 256).as("sha"));
     // A daily snapshot is new per delivery date (an unchanged roster is still that day's roster);
     // anything else is new only if its bytes were never loaded.
@@ -93,6 +95,11 @@ public final class BronzeLoader {
     DeltaTables.append(records, path);
     result.erasedRows = erasedRows.value();
     return result;
+  }
+
+  /** The Hadoop glob pattern that matches exactly this path. */
+  static String literalGlob(String path) {
+    return path.replaceAll("([\\\\\\[\\]{}*?])", "\\\\$1");
   }
 
   private static String identity(LandingSource source, String sha, LocalDate delivery) {

@@ -81,6 +81,15 @@ public final class IngestJob {
     return report;
   }
 
+  private String isoDate(String key) {
+    try {
+      return LocalDate.parse(config.get(key)).toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new io.engineroom.config.ConfigException("Setting '" + key + "' must be a date such as 2000-01-01, got '"
+          + config.get(key) + "'.");
+    }
+  }
+
   /** Ingests the given files (for example one XES log named on the command line). */
   public IngestReport run(LocalDate delivery, String runId, Map<LandingSource, List<String>> files) {
     IngestReport report = new IngestReport(delivery);
@@ -89,6 +98,9 @@ public final class IngestJob {
     SilverContext ctx = new SilverContext(spark, warehouse, delivery, deliveryDates(delivery, files), runId);
     ctx.params.put("max_event_seconds", config.get(ConfigKeys.INGEST_MAX_EVENT_SECONDS));
     ctx.params.put("future_tolerance_hours", config.get(ConfigKeys.INGEST_FUTURE_TOLERANCE_HOURS));
+    ctx.params.put("earliest_timestamp", isoDate(ConfigKeys.INGEST_EARLIEST_TIMESTAMP));
+    ctx.params.put("earliest_date", isoDate(ConfigKeys.INGEST_EARLIEST_DATE));
+    ctx.params.put("latest_date", isoDate(ConfigKeys.INGEST_LATEST_DATE));
     Tombstones erased = ErasureRegister.tombstones(spark, warehouse);
     int[] step = {0};
     // Desktop activity lands last: its titles are reduced while read, by tonight's app-category rules.

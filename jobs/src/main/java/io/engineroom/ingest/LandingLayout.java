@@ -196,6 +196,8 @@ public final class LandingLayout {
           reason = "INCOMPLETE_FILE";
         } else if (!accepts(source, name)) {
           reason = "NOT_A_CONTRACT_FILE";
+        } else if (name.contains(":")) {
+          reason = "UNREADABLE_NAME"; // Hadoop paths cannot address a name with a colon (HADOOP-3257)
         } else if (st.getLen() > rules.maxBytes) {
           reason = "FILE_TOO_BIG";
         } else if (now - st.getModificationTime() < rules.minAgeSeconds * 1000) {

@@ -34,6 +34,10 @@ public final class SparkSessionFactory {
         .config("spark.sql.shuffle.partitions", config.get(ConfigKeys.SPARK_SHUFFLE_PARTITIONS))
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        // Dates before 1582 and timestamps before 1900 are written as the proleptic calendar says,
+        // never refused mid-write: ingest quarantines implausible ones, but no value may break a night.
+        .config("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED")
+        .config("spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED")
         .config("spark.databricks.delta.schema.autoMerge.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         // Delta rebuilds table state with 50 tasks by default; a night's tables are small.

@@ -13,5 +13,8 @@ select
     when metric not in ('daily_items', 'standard_handle_seconds', 'quality_pass_rate') then 'UNKNOWN_METRIC'
     when try_cast(target as double) is null then 'BAD_NUMBER'
     when to_date(effective_from) is null or (effective_to != '' and to_date(effective_to) is null) then 'BAD_DATE'
+    when to_date(effective_from) not between date '${earliest_date}' and date '${latest_date}'
+      or to_date(nullif(effective_to, '')) not between date '${earliest_date}' and date '${latest_date}'
+      then 'DATE_OUT_OF_RANGE'
   end as _reason
 from latest l

@@ -17,6 +17,8 @@ row_checks as (
       when coalesce(event_id, '') = '' or coalesce(case_id, '') = '' or coalesce(work_item_id, '') = ''
         or coalesce(task_type, '') = '' or coalesce(lifecycle, '') = '' or coalesce(ts, '') = '' then 'MISSING_KEY'
       when ts_utc is null then 'BAD_TIMESTAMP'
+      when not trim(ts) rlike '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)? *(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$' then 'MISSING_UTC_OFFSET'
+      when ts_utc < timestamp '${earliest_timestamp}' then 'IMPLAUSIBLE_TIMESTAMP'
       when upper(lifecycle) not in ('SCHEDULE', 'ASSIGN', 'START', 'SUSPEND', 'RESUME', 'COMPLETE', 'ABORT')
         then 'UNKNOWN_LIFECYCLE'
       when lower(coalesce(automated, '')) not in ('true', 'false', '') then 'BAD_BOOLEAN'
@@ -30,6 +32,8 @@ ranked as (
   select
     r.*,
     row_number() over ordered as rn,
+    row_number() over (partition by content_hash order by _source_file, try_cast(_position as bigint), _ordinal)
+      as content_rn,
     first(content_hash) over whole as first_hash,
     first(_source_file) over whole as first_file
   from row_checks r
@@ -43,17 +47,24 @@ batch_duplicates as (
   select
     r.*,
     case
-      when rn = 1 then null
+      when rn = 1 and content_rn = 1 then null
+      when rn = 1 then 'REDELIVERED' -- the same event under another id (a log re-exported under another name)
       when content_hash != first_hash then 'CONFLICTING_DUPLICATE'
       when _source_file = first_file then 'DUPLICATE'
       else 'REDELIVERED'
     end as dup_reason
   from ranked r
 ),
+-- Events already in silver with the same content under another source or id: counted once.
+known_content as (
+  select distinct _content_hash from existing_events
+  where _content_hash in (select content_hash from row_checks where _reason is null)
+),
 against_silver as (
   select
     d.*,
     case
+      when e.event_id is null and k._content_hash is not null and d.dup_reason is null then 'REDELIVERED'
       when e.event_id is null then d.dup_reason
       when d.dup_reason is not null then d.dup_reason
       when e._content_hash != d.content_hash and e._source_file != d._source_file then 'CONFLICTING_DUPLICATE'
@@ -61,6 +72,7 @@ against_silver as (
     end as final_dup_reason
   from batch_duplicates d
   left join existing_events e on e.source_system = d.source_system and e.event_id = d.event_id
+  left join known_content k on k._content_hash = d.content_hash
 )
 select
   event_id, source_system, case_id, work_item_id, task_type, worker_id, lifecycle, ts, automated, attributes,

@@ -55,19 +55,19 @@ final class IngestCommand implements Callable<Integer> {
     }
     LocalDate delivery = date != null ? date : to != null ? to : LocalDate.now(java.time.ZoneOffset.UTC);
     String runId = RunIds.next("ingest", delivery);
-    try (SparkSession spark = SparkSessionFactory.create("ingest", config)) {
-      Warehouse warehouse = new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH));
-      LandingLayout landing = new LandingLayout(
+    Warehouse warehouse = new Warehouse(config.get(ConfigKeys.WAREHOUSE_PATH));
+    // The lock first: a second writer is told at once, before it spends time starting Spark.
+    try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "ingest " + runId, WarehouseLock.LEASE);
+        SparkSession spark = SparkSessionFactory.create("ingest", config)) {
+      LandingLayout landing = LandingLayout.from(config,
           xes != null ? xes.toAbsolutePath().getParent().toString() : config.get(ConfigKeys.LANDING_PATH),
           spark.sparkContext().hadoopConfiguration());
       IngestJob job = new IngestJob(spark, config, warehouse, landing, Console::progress);
-      try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "ingest " + runId, WarehouseLock.LEASE)) {
-        IngestReport report = xes != null
-            ? job.run(delivery, runId, Map.of(LandingSource.WORK_EVENTS, List.of(xes.toAbsolutePath().toString())))
-            : from != null && date == null ? job.runRange(from, to, runId)
-            : job.run(delivery, runId);
-        Console.info(RunSummary.ingestTable(report));
-      }
+      IngestReport report = xes != null
+          ? job.run(delivery, runId, Map.of(LandingSource.WORK_EVENTS, List.of(xes.toAbsolutePath().toString())))
+          : from != null && date == null ? job.runRange(from, to, runId)
+          : job.run(delivery, runId);
+      Console.info(RunSummary.ingestTable(report));
     }
     return 0;
   }

@@ -75,6 +75,7 @@ public final class BronzeLoader {
       String relative = landing.relative(r.getString(0));
       LocalDate fileDelivery = LandingLayout.deliveryDateOf(relative).orElse(delivery);
       relativeByPath.put(r.getString(0), relative);
+      result.currentVersions.put(relative, r.getString(1));
       deliveryByPath.put(r.getString(0), Date.valueOf(fileDelivery));
       String id = identity(source, r.getString(1), fileDelivery);
       if (known.contains(id) || !newIdentities.add(id)) {

@@ -8,6 +8,11 @@ public final class BronzeResult {
   public final LandingSource source;
   public final List<String> newFiles = new ArrayList<>();
   public final List<String> skippedFiles = new ArrayList<>();
+  /**
+   * The version (SHA-256) of every file of this source now in the landing, by its relative path: a
+   * file re-delivered under the same name with other bytes supersedes what bronze holds of it.
+   */
+  public final java.util.Map<String, String> currentVersions = new java.util.TreeMap<>();
   /** Rows of workers erased with 'engineroom forget', not landed again. */
   public long erasedRows;
 

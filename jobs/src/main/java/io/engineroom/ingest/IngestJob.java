@@ -106,7 +106,7 @@ public final class IngestJob {
     // Desktop activity lands last: its titles are reduced while read, by tonight's app-category rules.
     for (LandingSource source : LandingSource.values()) {
       if (source != LandingSource.ACTIVITY) {
-        loadBronze(bronze, source, files, delivery, runId, null, erased, reports, report, ++step[0]);
+        loadBronze(bronze, source, files, delivery, runId, null, erased, reports, report, ++step[0], ctx);
       }
     }
     silverStep(delivery, ++step[0], "roster history",
@@ -119,7 +119,7 @@ public final class IngestJob {
         HashKey.from(config, System::getenv),
         DesktopPrivacy.rulesFrom(spark.table(ReferenceSilver.APP_CATEGORIES).collectAsList()));
     loadBronze(bronze, LandingSource.ACTIVITY, files, delivery, runId, privacy, erased, reports, report,
-        ++step[0]);
+        ++step[0], ctx);
 
     silverStep(delivery, ++step[0], "goals", () -> ReferenceSilver.buildGoals(ctx, reports.get(LandingSource.GOALS)));
     silverStep(delivery, ++step[0], "work events and items",
@@ -156,11 +156,12 @@ public final class IngestJob {
 
   private void loadBronze(BronzeLoader bronze, LandingSource source, Map<LandingSource, List<String>> files,
       LocalDate delivery, String runId, DesktopPrivacy privacy, Tombstones erased,
-      Map<LandingSource, SourceReport> reports, IngestReport report, int step) {
+      Map<LandingSource, SourceReport> reports, IngestReport report, int step, SilverContext ctx) {
     List<String> sourceFiles = files.getOrDefault(source, List.of());
     progress.accept(String.format("ingest %s: bronze %s (%d files) [%d/%d]", delivery, source.tableName(),
         sourceFiles.size(), step, LandingSource.values().length * 2));
     BronzeResult loaded = bronze.load(source, sourceFiles, delivery, runId, privacy, erased);
+    ctx.currentVersions.put(source, loaded.currentVersions);
     SourceReport r = new SourceReport(source);
     r.erasedRows = loaded.erasedRows;
     r.newFiles = loaded.newFiles;

@@ -70,7 +70,12 @@ public final class LandingLayout {
 
   /** The landing of the configuration, with its file rules. */
   public static LandingLayout from(io.engineroom.config.EngineRoomConfig config, Configuration hadoop) {
-    return new LandingLayout(config.get(io.engineroom.config.ConfigKeys.LANDING_PATH), hadoop, new FileRules(
+    return from(config, config.get(io.engineroom.config.ConfigKeys.LANDING_PATH), hadoop);
+  }
+
+  /** A landing at {@code root} (a folder holding one XES log, say) with the configuration's file rules. */
+  public static LandingLayout from(io.engineroom.config.EngineRoomConfig config, String root, Configuration hadoop) {
+    return new LandingLayout(root, hadoop, new FileRules(
         Long.parseLong(config.get(io.engineroom.config.ConfigKeys.INGEST_MAX_FILE_BYTES)),
         config.getInt(io.engineroom.config.ConfigKeys.INGEST_MIN_FILE_AGE_SECONDS),
         config.getInt(io.engineroom.config.ConfigKeys.INGEST_MAX_UNPACK_RATIO),

@@ -21,6 +21,8 @@ final class SilverContext {
   final LocalDate delivery;
   final String runId;
   final Map<String, String> params = new HashMap<>();
+  /** Per source, the version of each file now in the landing ({@link BronzeResult#currentVersions}). */
+  final Map<LandingSource, Map<String, String>> currentVersions = new java.util.EnumMap<>(LandingSource.class);
 
   /** The delivery dates this batch holds: one on a normal night, many in a catch-up run. */
   final java.util.Set<LocalDate> deliveries;
@@ -56,7 +58,27 @@ final class SilverContext {
     if (!DeltaTables.exists(spark, path)) {
       return spark.createDataFrame(java.util.List.of(), BronzeLoader.schema(source));
     }
-    return DeltaTables.read(spark, path).where(isThisBatch());
+    return DeltaTables.read(spark, path).where(isThisBatch()).where(isCurrentVersion(source));
+  }
+
+  /**
+   * Where a landing file was re-delivered under the same name with other bytes (a corrected file
+   * after a rejected night), only the version now in the landing counts; files no longer in the
+   * landing keep what bronze holds of them.
+   */
+  org.apache.spark.sql.Column isCurrentVersion(LandingSource source) {
+    java.util.Map<String, String> current = currentVersions.getOrDefault(source, java.util.Map.of());
+    if (current.isEmpty()) {
+      return lit(true);
+    }
+    java.util.List<org.apache.spark.sql.Column> pairs = new java.util.ArrayList<>();
+    current.forEach((file, sha) -> {
+      pairs.add(lit(file));
+      pairs.add(lit(sha));
+    });
+    org.apache.spark.sql.Column expected = org.apache.spark.sql.functions.element_at(
+        org.apache.spark.sql.functions.map(pairs.toArray(new org.apache.spark.sql.Column[0])), col("_source_file"));
+    return expected.isNull().or(expected.equalTo(col("_file_sha256")));
   }
 
   /** Bronze rows of this batch's delivery dates. */
@@ -83,7 +105,7 @@ final class SilverContext {
     if (!DeltaTables.exists(spark, path)) {
       return spark.createDataFrame(java.util.List.of(), BronzeLoader.schema(source));
     }
-    return DeltaTables.read(spark, path);
+    return DeltaTables.read(spark, path).where(isCurrentVersion(source));
   }
 
   Dataset<Row> sql(String script) {

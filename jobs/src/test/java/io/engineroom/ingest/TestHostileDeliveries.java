@@ -1,6 +1,7 @@
 package io.engineroom.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.engineroom.config.EngineRoomConfig;
 import io.engineroom.support.SparkTestSession;
@@ -192,6 +193,80 @@ class TestHostileDeliveries {
     IngestReport clean = ingest.run(START.plusDays(1), "clean");
     assertThat(clean.of(LandingSource.WORK_EVENTS).quarantinedTotal()).isZero();
     assertThat(clean.of(LandingSource.WORK_EVENTS).rowsToSilver).isEqualTo(2);
+  }
+
+  @Test
+  void aRejectedNightIsFixedByReDeliveringTheFileUnderItsNameAndRunningItAgain() throws Exception {
+    Path landing = dir.resolve("rejected");
+    String day = START.toString();
+    String header = "event_id,source_system,case_id,work_item_id,task_type,worker_id,lifecycle,ts,automated\n";
+    StringBuilder broken = new StringBuilder(header);
+    StringBuilder fixed = new StringBuilder(header);
+    for (int i = 1; i <= 8; i++) {
+      String ts = day + "T08:0" + i + ":00.000+01:00";
+      fixed.append(event("r" + i, "i" + i, "START", ts));
+      broken.append(event("r" + i, "i" + i, "START", i % 2 == 0 ? day + "T08:0" + i + ":00" : ts)); // no offset
+    }
+    Path file = landing.resolve("work_events/" + day + "/events.csv");
+    write(file, broken.toString());
+    Path wh = dir.resolve("rejected-wh");
+    EngineRoomConfig config = SparkTestSession.config(landing.toString(), wh.toString());
+    IngestJob ingest = new IngestJob(spark, config, new Warehouse(wh),
+        new LandingLayout(landing.toString(), spark.sparkContext().hadoopConfiguration()), s -> { });
+    assertThatThrownBy(() -> ingest.run(START, "first")).isInstanceOf(BatchRejectedException.class)
+        .hasMessageContaining("work_events of " + day + ": 50.0% of 8 rows are bad (MISSING_UTC_OFFSET 4)")
+        .hasMessageContaining("re-run this night");
+
+    write(file, fixed.toString()); // the producer re-delivers the corrected file under its name
+    SourceReport rerun = ingest.run(START, "fixed").of(LandingSource.WORK_EVENTS);
+    assertThat(rerun.rowsRead).as("only the corrected version counts").isEqualTo(8);
+    assertThat(rerun.quarantinedTotal()).isZero();
+    assertThat(spark.read().format("delta").load(new Warehouse(wh).path(Layer.SILVER, "work_events"))
+        .selectExpr("event_id").collectAsList().stream().map(r -> r.getString(0)).sorted()
+        .collect(Collectors.toList())).containsExactly("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8");
+  }
+
+  @Test
+  void timeFollowsMetricsWhateverOrderAndOverlapTheEventsComeIn() throws Exception {
+    Path landing = dir.resolve("time");
+    String day = START.toString();
+    write(landing.resolve("roster/" + day + "/roster.csv"), HEADER
+        + "W1,Wen,T1,Team,,AMS,Europe/Amsterdam,agent,2020-01-01,,PC-W1,08:30,8,48,EUR,1.0\n");
+    write(landing.resolve("work_events/" + day + "/events.csv"),
+        "event_id,source_system,case_id,work_item_id,task_type,worker_id,lifecycle,ts,automated\n"
+        // an ASSIGN inside the segment does not end it: 600 s
+        + event("a1", "A", "START", day + "T08:00:00.000Z") + event("a2", "A", "ASSIGN", day + "T08:05:00.000Z")
+        + event("a3", "A", "COMPLETE", day + "T08:10:00.000Z")
+        // scheduled after it started: no wait rather than a negative one; 600 s
+        + event("b1", "B", "START", day + "T08:30:00.000Z") + event("b2", "B", "SCHEDULE", day + "T08:35:00.000Z")
+        + event("b3", "B", "COMPLETE", day + "T08:40:00.000Z")
+        // a second START inside an open segment does not count the same time twice: 600 s
+        + event("c1", "C", "START", day + "T10:00:00.000Z") + event("c2", "C", "START", day + "T10:05:00.000Z")
+        + event("c3", "C", "COMPLETE", day + "T10:10:00.000Z"));
+    // Two not-afk spans and two window events that overlap by half an hour: 08:00-09:30 is 5,400 s.
+    write(landing.resolve("activity/" + day + "/aw.json"), "{\"buckets\": {"
+        + "\"aw-watcher-window_PC-W1\": {\"type\": \"currentwindow\", \"hostname\": \"PC-W1\", \"events\": ["
+        + awEvent(day + "T08:00:00.000+00:00", 3600, "Excel") + "," + awEvent(day + "T08:30:00.000+00:00", 3600, "Outlook")
+        + "]}, \"aw-watcher-afk_PC-W1\": {\"type\": \"afkstatus\", \"hostname\": \"PC-W1\", \"events\": ["
+        + "{\"timestamp\": \"" + day + "T08:00:00.000+00:00\", \"duration\": 3600, \"data\": {\"status\": \"not-afk\"}},"
+        + "{\"timestamp\": \"" + day + "T08:30:00.000+00:00\", \"duration\": 3600, \"data\": {\"status\": \"not-afk\"}}"
+        + "]}}}");
+    Path wh = dir.resolve("time-wh");
+    Warehouse warehouse = new Warehouse(wh);
+    new IngestJob(spark, SparkTestSession.config(landing.toString(), wh.toString()), warehouse,
+        new LandingLayout(landing.toString(), spark.sparkContext().hadoopConfiguration()), s -> { }).run(START, "time");
+
+    assertThat(spark.read().format("delta").load(warehouse.path(Layer.SILVER, "work_items"))
+        .selectExpr("concat(work_item_id, ' ', handle_seconds, ' ', coalesce(cast(wait_seconds as string), '-'))")
+        .collectAsList().stream().map(r -> r.getString(0)).sorted().collect(Collectors.toList()))
+        .containsExactly("A 600.0 -", "B 600.0 -", "C 600.0 -");
+    assertThat(spark.read().format("delta").load(warehouse.path(Layer.SILVER, "active_intervals"))
+        .selectExpr("sum(seconds)").first().getDouble(0)).isEqualTo(5400.0);
+  }
+
+  private static String awEvent(String ts, int seconds, String app) {
+    return "{\"timestamp\": \"" + ts + "\", \"duration\": " + seconds + ", \"data\": {\"app\": \"" + app
+        + "\", \"title\": \"\"}}";
   }
 
   private static String event(String id, String item, String lifecycle, String ts) {

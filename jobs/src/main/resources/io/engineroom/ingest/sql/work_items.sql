@@ -1,5 +1,6 @@
 -- Work items rebuilt from all their silver events, for the items this delivery touched.
--- A segment is time inside the item: START or RESUME up to the next SUSPEND, COMPLETE or ABORT.
+-- A segment is time inside the item: START or RESUME up to the next SUSPEND, COMPLETE or ABORT
+-- (METRICS.md handle_seconds), whatever SCHEDULE or ASSIGN events come between.
 -- Rework: an item completed more than once (opened again after completion).
 -- Input views: affected_items (source_system, work_item_id), work_events (silver).
 with events as (
@@ -7,13 +8,25 @@ with events as (
   from work_events e
   join affected_items a on a.source_system = e.source_system and a.work_item_id = e.work_item_id
 ),
-sequenced as (
+boundaries as (
+  -- Only these events open or close time inside an item; SCHEDULE and ASSIGN in between change nothing.
   select
     e.*,
-    lead(lifecycle) over w as next_lifecycle,
-    lead(ts_utc) over w as next_ts
+    lifecycle in ('START', 'RESUME') as opens,
+    lag(lifecycle in ('START', 'RESUME')) over w as after_open,
+    first(if(lifecycle in ('SUSPEND', 'COMPLETE', 'ABORT'), lifecycle, null), true) over later as next_lifecycle,
+    first(if(lifecycle in ('SUSPEND', 'COMPLETE', 'ABORT'), ts_utc, null), true) over later as next_ts
   from events e
-  window w as (partition by source_system, work_item_id order by ts_utc, event_id)
+  where lifecycle in ('START', 'RESUME', 'SUSPEND', 'COMPLETE', 'ABORT')
+  window
+    w as (partition by source_system, work_item_id order by ts_utc, event_id),
+    later as (partition by source_system, work_item_id order by ts_utc, event_id
+      rows between 1 following and unbounded following)
+),
+sequenced as (
+  -- A segment opens at a START or RESUME while none is open (a second START inside one does not
+  -- count the same time twice) and closes at the next SUSPEND, COMPLETE or ABORT.
+  select * from boundaries where opens and not coalesce(after_open, false)
 ),
 segments as (
   select
@@ -23,7 +36,7 @@ segments as (
       local_date, unix_millis(next_ts) / 1000d - unix_millis(ts_utc) / 1000d as seconds)) as segments,
     sum(unix_millis(next_ts) / 1000d - unix_millis(ts_utc) / 1000d) as handle_seconds
   from sequenced
-  where lifecycle in ('START', 'RESUME') and next_lifecycle in ('SUSPEND', 'COMPLETE', 'ABORT')
+  where next_ts is not null
   group by source_system, work_item_id
 ),
 items as (
@@ -63,7 +76,9 @@ final as (
     i.complete_count,
     greatest(i.complete_count - 1, 0) as rework_count,
     coalesce(s.handle_seconds, 0d) as handle_seconds,
-    unix_millis(i.first_started_at) / 1000d - unix_millis(i.scheduled_at) / 1000d as wait_seconds,
+    -- A START before the SCHEDULE (the next run announced while this one is worked) is no wait: unknown.
+    if(i.first_started_at >= i.scheduled_at,
+      unix_millis(i.first_started_at) / 1000d - unix_millis(i.scheduled_at) / 1000d, null) as wait_seconds,
     s.segments,
     coalesce(i.completed_local_date, i.last_local_date) as local_date
   from items i

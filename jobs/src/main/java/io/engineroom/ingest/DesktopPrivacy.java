@@ -64,7 +64,7 @@ public final class DesktopPrivacy implements Serializable {
   }
 
   private static boolean matches(Rule rule, String text) {
-    return text != null && rule.pattern.matcher(text).find(); // rlike's semantics
+    return text != null && BoundedText.find(rule.pattern, text); // rlike's semantics, with bounded work
   }
 
   /** {@code https://crm.example.org/case/123?name=x} becomes {@code https://crm.example.org}. */

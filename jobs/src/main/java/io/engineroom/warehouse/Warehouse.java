@@ -53,6 +53,23 @@ public final class Warehouse {
   }
 
   /** Delta tables of a layer, by name, sorted. */
+  /**
+   * A table is a folder whose Delta log holds a commit: a first write that died before committing
+   * leaves an empty log, which is not a table (and must not stop every reader of the warehouse).
+   */
+  private static boolean hasCommit(FileSystem fs, Path log) throws IOException {
+    if (!fs.exists(log)) {
+      return false;
+    }
+    for (FileStatus f : fs.listStatus(log)) {
+      String name = f.getPath().getName();
+      if (name.endsWith(".json") && !name.startsWith(".") || name.endsWith(".checkpoint.parquet")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public List<String> tables(SparkSession spark, Layer layer) {
     List<String> tables = new ArrayList<>();
     Path dir = new Path(layerRoot(layer));
@@ -62,7 +79,7 @@ public final class Warehouse {
         return tables;
       }
       for (FileStatus st : fs.listStatus(dir)) {
-        if (st.isDirectory() && fs.exists(new Path(st.getPath(), "_delta_log"))) {
+        if (st.isDirectory() && hasCommit(fs, new Path(st.getPath(), "_delta_log"))) {
           tables.add(st.getPath().getName());
         }
       }

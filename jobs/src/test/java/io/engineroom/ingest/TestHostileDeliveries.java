@@ -193,6 +193,12 @@ class TestHostileDeliveries {
     IngestReport clean = ingest.run(START.plusDays(1), "clean");
     assertThat(clean.of(LandingSource.WORK_EVENTS).quarantinedTotal()).isZero();
     assertThat(clean.of(LandingSource.WORK_EVENTS).rowsToSilver).isEqualTo(2);
+
+    // A first write that died before its commit leaves a folder with an empty Delta log: not a table,
+    // and no reason for every reader of the warehouse to fail.
+    Files.createDirectories(wh.resolve("silver/half_written/_delta_log"));
+    assertThat(io.engineroom.warehouse.WarehouseCatalog.registerAll(spark, warehouse))
+        .contains("silver.work_events").doesNotContain("silver.half_written");
   }
 
   @Test

@@ -31,7 +31,7 @@ public final class NightlyRun {
         StageOutcome outcome;
         try {
           outcome = stage.run(ctx);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's own failures (SparkException) are checked exceptions thrown unchecked
           long ms = (System.nanoTime() - t0) / 1_000_000;
           String cause = rootMessage(e);
           history.record(ctx.runId, ctx.delivery, stage.name(), null, started, ms, "FAILED", cause);

@@ -80,6 +80,38 @@ class TestNightFailure {
     assertThat(new RunHistory(spark, warehouse).publishedDates()).containsExactlyInAnyOrder(FIRST, second);
   }
 
+  @Test
+  void aStageFailingInsideSparkIsRecordedAsFailedToo() {
+    // A task that fails surfaces as SparkException, a checked exception Scala throws unchecked.
+    Stage crashing = new Stage() {
+      @Override
+      public String name() {
+        return "crashing";
+      }
+
+      @Override
+      public String adviceOnFailure() {
+        return "nothing";
+      }
+
+      @Override
+      public StageOutcome run(RunContext ctx) {
+        return TestNightFailure.<RuntimeException>sneaky(new org.apache.spark.SparkException("a task failed"));
+      }
+    };
+    LocalDate third = FIRST.plusDays(2);
+    assertThatThrownBy(() -> new NightlyJob(spark, config, s -> { }, s -> { })
+        .runOne(third, java.util.List.of(crashing), warehouse))
+        .isInstanceOf(NightFailedException.class).hasMessageContaining("failed in stage 'crashing'");
+    assertThat(spark.read().format("delta").load(warehouse.path(Layer.OPS, RunHistory.TABLE))
+        .where("stage = 'crashing' and status = 'FAILED'").count()).isEqualTo(1);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> StageOutcome sneaky(Exception e) throws E {
+    throw (E) e;
+  }
+
   static void copy(Path from, Path to) throws Exception {
     try (Stream<Path> s = Files.walk(from)) {
       for (Path p : (Iterable<Path>) s.sorted(Comparator.naturalOrder())::iterator) {

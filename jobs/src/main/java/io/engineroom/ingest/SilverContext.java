@@ -37,6 +37,8 @@ final class SilverContext {
     this.runId = runId;
     params.put("delivery_date", delivery.toString());
     // End of the delivery day anywhere on earth (UTC-12), so no honest event of that day is "future".
+    // A time names an instant only with its offset: HH:MM[:SS[.fff]] then Z or +hh[:mm] (CONTRACTS.md).
+    params.put("utc_offset_pattern", "[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)? *(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$");
     params.put("delivery_end_utc", delivery.plusDays(1).atStartOfDay().plusHours(12).toString().replace('T', ' '));
   }
 

@@ -15,7 +15,7 @@ select
   case
     when coalesce(hostname, '') = '' or coalesce(`timestamp`, '') = '' or coalesce(duration, '') = '' then 'MISSING_KEY'
     when start_ts is null then 'BAD_TIMESTAMP'
-    when not trim(`timestamp`) rlike '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)? *(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$' then 'MISSING_UTC_OFFSET'
+    when not trim(`timestamp`) rlike '${utc_offset_pattern}' then 'MISSING_UTC_OFFSET'
     when start_ts < timestamp '${earliest_timestamp}' then 'IMPLAUSIBLE_TIMESTAMP'
     when duration_seconds is null then 'BAD_NUMBER'
     when duration_seconds < 0 then 'NEGATIVE_DURATION'

@@ -14,7 +14,7 @@ checked as (
     case
       when coalesce(audit_id, '') = '' or coalesce(work_item_id, '') = '' or coalesce(outcome, '') = '' then 'MISSING_KEY'
       when audited_ts is null then 'BAD_TIMESTAMP'
-      when not trim(audited_at) rlike '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)? *(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$' then 'MISSING_UTC_OFFSET'
+      when not trim(audited_at) rlike '${utc_offset_pattern}' then 'MISSING_UTC_OFFSET'
       when audited_ts < timestamp '${earliest_timestamp}' then 'IMPLAUSIBLE_TIMESTAMP'
       when audited_ts > timestamp '${delivery_end_utc}' + interval ${future_tolerance_hours} hours then 'FUTURE_EVENT'
       when upper(outcome) not in ('PASS', 'FAIL') then 'BAD_OUTCOME'

@@ -17,7 +17,7 @@ row_checks as (
       when coalesce(event_id, '') = '' or coalesce(case_id, '') = '' or coalesce(work_item_id, '') = ''
         or coalesce(task_type, '') = '' or coalesce(lifecycle, '') = '' or coalesce(ts, '') = '' then 'MISSING_KEY'
       when ts_utc is null then 'BAD_TIMESTAMP'
-      when not trim(ts) rlike '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)? *(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$' then 'MISSING_UTC_OFFSET'
+      when not trim(ts) rlike '${utc_offset_pattern}' then 'MISSING_UTC_OFFSET'
       when ts_utc < timestamp '${earliest_timestamp}' then 'IMPLAUSIBLE_TIMESTAMP'
       when upper(lifecycle) not in ('SCHEDULE', 'ASSIGN', 'START', 'SUSPEND', 'RESUME', 'COMPLETE', 'ABORT')
         then 'UNKNOWN_LIFECYCLE'

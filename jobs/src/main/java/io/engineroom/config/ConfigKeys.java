@@ -28,6 +28,14 @@ public final class ConfigKeys {
   public static final String SPARK_SHUFFLE_PARTITIONS = "engineroom.spark.shuffle-partitions";
   public static final String SPARK_SHUFFLE_PARTITIONS_DEFAULT = "4";
 
+  /**
+   * Spark's adaptive query execution: {@code auto} turns it off on one machine (local master), where
+   * re-planning every stage of a night's ~900 small queries costs more than it saves (bench/), and
+   * leaves it on for a cluster; {@code true} or {@code false} force it.
+   */
+  public static final String SPARK_ADAPTIVE = "engineroom.spark.adaptive";
+  public static final String SPARK_ADAPTIVE_DEFAULT = "auto";
+
   /** A batch whose share of bad rows passes this fails the night before anything is published. */
   public static final String INGEST_MAX_BAD_SHARE = "engineroom.ingest.max-bad-share";
   public static final String INGEST_MAX_BAD_SHARE_DEFAULT = "0.05";

@@ -24,9 +24,14 @@ public final class SparkSessionFactory {
   public static SparkSession create(String appName, EngineRoomConfig config, java.util.Map<String, String> extra) {
     SparkConf sparkConf = new SparkConf(); // picks up spark.* system properties set by spark-submit
     SparkSession.Builder builder = SparkSession.builder().appName("engineroom-" + appName);
+    String master = sparkConf.get("spark.master", config.get(ConfigKeys.SPARK_MASTER));
     if (!sparkConf.contains("spark.master")) {
-      builder.master(config.get(ConfigKeys.SPARK_MASTER));
+      builder.master(master);
     }
+    // A nightly batch nobody watches live: no web UI unless asked for (--conf spark.ui.enabled=true).
+    builder.config("spark.ui.enabled", sparkConf.get("spark.ui.enabled", "false"));
+    builder.config("spark.sql.adaptive.enabled",
+        sparkConf.get("spark.sql.adaptive.enabled", adaptive(config.get(ConfigKeys.SPARK_ADAPTIVE), master)));
     extra.forEach(builder::config);
     SparkSession spark = builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
@@ -47,5 +52,15 @@ public final class SparkSessionFactory {
     spark.sparkContext().setLogLevel("WARN");
     FunctionRegistry.registerAll(spark);
     return spark;
+  }
+
+  /** Whether adaptive execution is on, for the {@link ConfigKeys#SPARK_ADAPTIVE} setting and master. */
+  public static String adaptive(String setting, String master) {
+    return switch (setting.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "false" -> setting.trim().toLowerCase(java.util.Locale.ROOT);
+      case "auto" -> String.valueOf(!master.startsWith("local"));
+      default -> throw new io.engineroom.config.ConfigException("Setting '" + ConfigKeys.SPARK_ADAPTIVE
+          + "' must be auto, true or false, got '" + setting + "'.");
+    };
   }
 }

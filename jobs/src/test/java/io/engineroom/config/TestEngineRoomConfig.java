@@ -44,4 +44,13 @@ class TestEngineRoomConfig {
     EngineRoomConfig bad = EngineRoomConfig.builder().override("goals.window-days=four").build();
     assertThatThrownBy(() -> bad.getInt(ConfigKeys.GOALS_WINDOW_DAYS)).hasMessageContaining("whole number");
   }
+
+  @Test
+  void adaptiveExecutionIsOffOnOneMachineAndOnOnAClusterUnlessForced() {
+    assertThat(io.engineroom.warehouse.SparkSessionFactory.adaptive("auto", "local[*]")).isEqualTo("false");
+    assertThat(io.engineroom.warehouse.SparkSessionFactory.adaptive("auto", "spark://master:7077")).isEqualTo("true");
+    assertThat(io.engineroom.warehouse.SparkSessionFactory.adaptive("TRUE", "local[2]")).isEqualTo("true");
+    assertThatThrownBy(() -> io.engineroom.warehouse.SparkSessionFactory.adaptive("sometimes", "local[2]"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("auto, true or false");
+  }
 }

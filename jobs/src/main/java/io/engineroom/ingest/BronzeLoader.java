@@ -61,9 +61,13 @@ public final class BronzeLoader {
     // A daily snapshot is new per delivery date (an unchanged roster is still that day's roster);
     // anything else is new only if its bytes were never loaded.
     Set<String> known = new TreeSet<>();
+    Set<String> knownOnDate = new TreeSet<>();
     if (DeltaTables.exists(spark, path)) {
       DeltaTables.read(spark, path).select("_file_sha256", "_delivery_date").distinct().collectAsList()
-          .forEach(r -> known.add(identity(source, r.getString(0), r.getDate(1).toLocalDate())));
+          .forEach(r -> {
+            known.add(identity(source, r.getString(0), r.getDate(1).toLocalDate()));
+            knownOnDate.add(r.getString(0) + "@" + r.getDate(1).toLocalDate());
+          });
     }
     List<Row> shas = candidates.select("path", "sha").collectAsList();
     Set<String> newIdentities = new TreeSet<>();
@@ -80,6 +84,7 @@ public final class BronzeLoader {
       String id = identity(source, r.getString(1), fileDelivery);
       if (known.contains(id) || !newIdentities.add(id)) {
         result.skippedFiles.add(relative);
+        result.reloadsThisDelivery |= knownOnDate.contains(r.getString(1) + "@" + fileDelivery);
       } else {
         result.newFiles.add(relative);
         newPaths.add(r.getString(0));

@@ -15,6 +15,11 @@ public final class BronzeResult {
   public final java.util.Map<String, String> currentVersions = new java.util.TreeMap<>();
   /** Rows of workers erased with 'engineroom forget', not landed again. */
   public long erasedRows;
+  /**
+   * Whether a skipped file was loaded before under this very delivery date (the same night run
+   * again): its rows are then part of tonight's batch and must be counted and checked again.
+   */
+  public boolean reloadsThisDelivery;
 
   BronzeResult(LandingSource source) {
     this.source = source;

@@ -109,11 +109,11 @@ public final class IngestJob {
         loadBronze(bronze, source, files, delivery, runId, null, erased, reports, report, ++step[0], ctx);
       }
     }
-    silverStep(delivery, ++step[0], "roster history",
-        () -> RosterSilver.build(ctx, reports.get(LandingSource.ROSTER)));
+    silverStep(delivery, ++step[0], "roster history", upToDate(ctx, reports, LandingSource.ROSTER,
+        RosterSilver.HISTORY, RosterSilver.HOSTS), () -> RosterSilver.build(ctx, reports.get(LandingSource.ROSTER)));
     RosterSilver.registerViews(ctx);
-    silverStep(delivery, ++step[0], "app categories",
-        () -> ReferenceSilver.buildAppCategories(ctx, reports.get(LandingSource.APP_CATEGORIES)));
+    silverStep(delivery, ++step[0], "app categories", upToDate(ctx, reports, LandingSource.APP_CATEGORIES,
+        ReferenceSilver.APP_CATEGORIES), () -> ReferenceSilver.buildAppCategories(ctx, reports.get(LandingSource.APP_CATEGORIES)));
     ReferenceSilver.registerViews(ctx);
     DesktopPrivacy privacy = new DesktopPrivacy(config.getBoolean(ConfigKeys.PRIVACY_STORE_RAW_TITLES),
         HashKey.from(config, System::getenv),
@@ -121,14 +121,16 @@ public final class IngestJob {
     loadBronze(bronze, LandingSource.ACTIVITY, files, delivery, runId, privacy, erased, reports, report,
         ++step[0], ctx);
 
-    silverStep(delivery, ++step[0], "goals", () -> ReferenceSilver.buildGoals(ctx, reports.get(LandingSource.GOALS)));
-    silverStep(delivery, ++step[0], "work events and items",
+    // Goals are always rebuilt: the table is the latest snapshot as of the night's own date.
+    silverStep(delivery, ++step[0], "goals", false,
+        () -> ReferenceSilver.buildGoals(ctx, reports.get(LandingSource.GOALS)));
+    silverStep(delivery, ++step[0], "work events and items", false,
         () -> WorkSilver.build(ctx, reports.get(LandingSource.WORK_EVENTS)));
-    silverStep(delivery, ++step[0], "desktop activity and active time",
+    silverStep(delivery, ++step[0], "desktop activity and active time", false,
         () -> ActivitySilver.build(ctx, reports.get(LandingSource.ACTIVITY)));
-    silverStep(delivery, ++step[0], "audits", () -> AuditSilver.build(ctx, reports.get(LandingSource.AUDITS)));
-    silverStep(delivery, ++step[0], "outcomes",
-        () -> ReferenceSilver.buildOutcomes(ctx, reports.get(LandingSource.OUTCOMES)));
+    silverStep(delivery, ++step[0], "audits", false, () -> AuditSilver.build(ctx, reports.get(LandingSource.AUDITS)));
+    silverStep(delivery, ++step[0], "outcomes", upToDate(ctx, reports, LandingSource.OUTCOMES,
+        ReferenceSilver.OUTCOMES), () -> ReferenceSilver.buildOutcomes(ctx, reports.get(LandingSource.OUTCOMES)));
     enforceThreshold(report);
     report.quality = new QualityGate(spark, warehouse, QualityConfig.load(checksFile()), progress)
         .run(delivery, runId);
@@ -166,14 +168,43 @@ public final class IngestJob {
     r.erasedRows = loaded.erasedRows;
     r.newFiles = loaded.newFiles;
     r.skippedFiles = loaded.skippedFiles;
+    r.reloadsThisDelivery = loaded.reloadsThisDelivery;
     reports.put(source, r);
     report.sources.add(r);
   }
 
-  private void silverStep(LocalDate delivery, int step, String what, Runnable work) {
-    progress.accept(String.format("ingest %s: silver %s [%d/%d]", delivery, what, step,
-        LandingSource.values().length * 2));
-    work.run();
+  private void silverStep(LocalDate delivery, int step, String what, boolean upToDate, Runnable work) {
+    progress.accept(String.format("ingest %s: silver %s%s [%d/%d]", delivery, what,
+        upToDate ? " (nothing new: as it is)" : "", step, LandingSource.values().length * 2));
+    if (!upToDate) {
+      work.run();
+    }
+  }
+
+  /**
+   * Whether a reference source's silver tables already hold everything bronze does (for sources whose
+   * silver does not depend on the night's date): no new file
+   * tonight, none loaded before under tonight's date (a night run again counts and checks its rows
+   * again, so a rejected night stays rejected), and every table written after bronze last changed
+   * (a night that died between the two rebuilds it). Rebuilding would give the same rows, at
+   * seconds each.
+   */
+  private boolean upToDate(SilverContext ctx, Map<LandingSource, SourceReport> reports, LandingSource source,
+      String... tables) {
+    SourceReport report = reports.get(source);
+    String bronze = warehouse.path(io.engineroom.warehouse.Layer.BRONZE, source.tableName());
+    if (!report.newFiles.isEmpty() || report.reloadsThisDelivery
+        || !io.engineroom.warehouse.DeltaTables.exists(spark, bronze)) {
+      return false;
+    }
+    long bronzeChanged = io.engineroom.warehouse.DeltaTables.lastCommitMillis(spark, bronze);
+    for (String table : tables) {
+      if (!ctx.silverExists(table)
+          || io.engineroom.warehouse.DeltaTables.lastCommitMillis(spark, ctx.silver(table)) < bronzeChanged) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void enforceThreshold(IngestReport report) {

@@ -9,6 +9,8 @@ public final class SourceReport {
   public final LandingSource source;
   public List<String> newFiles = List.of();
   public List<String> skippedFiles = List.of();
+  /** A file of this source was loaded before under tonight's delivery date (the night run again). */
+  public boolean reloadsThisDelivery;
   public long rowsRead;
   public long rowsToSilver;
   /** The same event again (another file, an overlapping export): counted once, not bad. */

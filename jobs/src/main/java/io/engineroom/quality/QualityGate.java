@@ -44,6 +44,12 @@ public final class QualityGate {
     DeltaMetricsRepository repository = new DeltaMetricsRepository(spark,
         warehouse.path(Layer.OPS, DeltaMetricsRepository.TABLE));
     long datasetDate = delivery.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    // Every table's results are written in one commit per results table after the checks: a MERGE
+    // costs seconds of fixed overhead whatever its size.
+    List<Row> allChecks = new java.util.ArrayList<>();
+    List<Row> allMetrics = new java.util.ArrayList<>();
+    org.apache.spark.sql.types.StructType checksSchema = null;
+    org.apache.spark.sql.types.StructType metricsSchema = null;
     for (QualityDataset dataset : datasets) {
       String path = warehouse.path(Layer.SILVER, dataset.table());
       if (!DeltaTables.exists(spark, path)) {
@@ -68,16 +74,24 @@ public final class QualityGate {
           boolean anomaly = r.getString(4).contains("AnomalyConstraint");
           report.add(dataset.name(), r.getString(3), r.getString(4), passed, r.getString(6), anomaly);
         }
-        DeltaTables.upsert(spark, checks, warehouse.path(Layer.OPS, CHECK_RESULTS),
-            List.of("delivery_date", "dataset", "constraint"));
+        allChecks.addAll(collected);
+        checksSchema = checks.schema();
         Dataset<Row> metrics = results.metrics().select(
             lit(Date.valueOf(delivery)).as("delivery_date"), lit(dataset.name()).as("dataset"), col("entity"),
             col("instance"), col("name"), col("value"));
-        DeltaTables.upsert(spark, metrics, warehouse.path(Layer.OPS, METRICS),
-            List.of("delivery_date", "dataset", "entity", "instance", "name"));
+        allMetrics.addAll(metrics.collectAsList());
+        metricsSchema = metrics.schema();
       } finally {
         rows.unpersist();
       }
+    }
+    if (!allChecks.isEmpty()) {
+      DeltaTables.upsert(spark, spark.createDataFrame(allChecks, checksSchema),
+          warehouse.path(Layer.OPS, CHECK_RESULTS), List.of("delivery_date", "dataset", "constraint"));
+    }
+    if (!allMetrics.isEmpty()) {
+      DeltaTables.upsert(spark, spark.createDataFrame(allMetrics, metricsSchema), warehouse.path(Layer.OPS, METRICS),
+          List.of("delivery_date", "dataset", "entity", "instance", "name"));
     }
     repository.flush();
     List<QualityReport.Result> failed = report.failedErrors();

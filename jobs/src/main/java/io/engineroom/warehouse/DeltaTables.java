@@ -93,6 +93,11 @@ public final class DeltaTables {
     return keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`").collect(Collectors.joining(" AND "));
   }
 
+  /** When the table's latest commit was made (epoch milliseconds). */
+  public static long lastCommitMillis(SparkSession spark, String path) {
+    return DeltaTable.forPath(spark, path).history(1).select("timestamp").head().getTimestamp(0).getTime();
+  }
+
   public static long version(SparkSession spark, String path) {
     return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
   }

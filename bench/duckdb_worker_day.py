@@ -116,24 +116,28 @@ def landing_sql(con, landing):
 
 
 def activity_sql(con, landing):
-    rows = []
-    for path in glob.glob(os.path.join(landing, "activity", "*", "*.json")):
-        with open(path, encoding="utf-8") as f:
-            export = json.load(f)
-        for bucket in export.get("buckets", {}).values():
-            kind = bucket.get("type")
-            if kind not in ("currentwindow", "afkstatus"):
-                continue
-            host = bucket.get("hostname")
-            for ev in bucket.get("events", []):
-                data = ev.get("data", {})
-                rows.append((host, kind, ev["timestamp"], float(ev["duration"]), data.get("status")))
-    con.execute("create or replace table aw (host varchar, kind varchar, ts varchar, duration double, status varchar)")
-    con.executemany("insert into aw values (?, ?, ?, ?, ?)", rows)
+    # ActivityWatch exports key their buckets by id: parse them with DuckDB's JSON functions.
+    con.execute(f"""
+        create or replace table aw as
+        with files as (
+            select content::json as j from read_text('{landing}/activity/*/*.json')
+        ),
+        bucket as (
+            select unnest(map_values(from_json(j -> 'buckets', '"MAP(VARCHAR, JSON)"'))) as b from files
+        ),
+        events as (
+            select b ->> 'hostname' as host, b ->> 'type' as kind,
+                   unnest(from_json(b -> 'events',
+                       '[{{"timestamp": "VARCHAR", "duration": "DOUBLE", "data": {{"status": "VARCHAR"}}}}]')) as ev
+            from bucket
+            where b ->> 'type' in ('currentwindow', 'afkstatus')
+        )
+        select host, kind, ev.timestamp as ts, ev.duration as duration, ev.data.status as status from events
+    """)
     con.execute("""
         create or replace table active as
         with ev as (
-            select host, kind, cast(ts as timestamptz) as s, max(duration) as duration, any_value(status) as status
+            select host, kind, cast(ts as timestamptz) as s, max(duration) as duration, arg_max(status, duration) as status
             from aw group by host, kind, cast(ts as timestamptz)
         ),
         hosts as (

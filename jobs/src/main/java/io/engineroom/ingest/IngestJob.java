@@ -5,7 +5,9 @@ import io.engineroom.config.EngineRoomConfig;
 import io.engineroom.config.HashKey;
 import io.engineroom.quality.QualityConfig;
 import io.engineroom.quality.QualityGate;
+import io.engineroom.warehouse.DeltaTables;
 import io.engineroom.warehouse.ErasureRegister;
+import io.engineroom.warehouse.Layer;
 import io.engineroom.warehouse.Warehouse;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -112,8 +114,9 @@ public final class IngestJob {
     silverStep(delivery, ++step[0], "roster history", upToDate(ctx, reports, LandingSource.ROSTER,
         RosterSilver.HISTORY, RosterSilver.HOSTS), () -> RosterSilver.build(ctx, reports.get(LandingSource.ROSTER)));
     RosterSilver.registerViews(ctx);
-    silverStep(delivery, ++step[0], "app categories", upToDate(ctx, reports, LandingSource.APP_CATEGORIES,
-        ReferenceSilver.APP_CATEGORIES), () -> ReferenceSilver.buildAppCategories(ctx, reports.get(LandingSource.APP_CATEGORIES)));
+    silverStep(delivery, ++step[0], "app categories",
+        upToDate(ctx, reports, LandingSource.APP_CATEGORIES, ReferenceSilver.APP_CATEGORIES),
+        () -> ReferenceSilver.buildAppCategories(ctx, reports.get(LandingSource.APP_CATEGORIES)));
     ReferenceSilver.registerViews(ctx);
     DesktopPrivacy privacy = new DesktopPrivacy(config.getBoolean(ConfigKeys.PRIVACY_STORE_RAW_TITLES),
         HashKey.from(config, System::getenv),
@@ -182,25 +185,22 @@ public final class IngestJob {
   }
 
   /**
-   * Whether a reference source's silver tables already hold everything bronze does (for sources whose
-   * silver does not depend on the night's date): no new file
-   * tonight, none loaded before under tonight's date (a night run again counts and checks its rows
-   * again, so a rejected night stays rejected), and every table written after bronze last changed
-   * (a night that died between the two rebuilds it). Rebuilding would give the same rows, at
-   * seconds each.
+   * Whether a reference source's silver tables already hold everything bronze does (for sources
+   * whose silver does not depend on the night's date): no new file tonight, none loaded before under
+   * tonight's date (a night run again counts and checks its rows again, so a rejected night stays
+   * rejected), and every table written after bronze last changed (a night that died between the
+   * two rebuilds it). Rebuilding would give the same rows, at seconds each.
    */
   private boolean upToDate(SilverContext ctx, Map<LandingSource, SourceReport> reports, LandingSource source,
       String... tables) {
     SourceReport report = reports.get(source);
-    String bronze = warehouse.path(io.engineroom.warehouse.Layer.BRONZE, source.tableName());
-    if (!report.newFiles.isEmpty() || report.reloadsThisDelivery
-        || !io.engineroom.warehouse.DeltaTables.exists(spark, bronze)) {
+    String bronze = warehouse.path(Layer.BRONZE, source.tableName());
+    if (!report.newFiles.isEmpty() || report.reloadsThisDelivery || !DeltaTables.exists(spark, bronze)) {
       return false;
     }
-    long bronzeChanged = io.engineroom.warehouse.DeltaTables.lastCommitMillis(spark, bronze);
+    long bronzeChanged = DeltaTables.lastCommitMillis(spark, bronze);
     for (String table : tables) {
-      if (!ctx.silverExists(table)
-          || io.engineroom.warehouse.DeltaTables.lastCommitMillis(spark, ctx.silver(table)) < bronzeChanged) {
+      if (!ctx.silverExists(table) || DeltaTables.lastCommitMillis(spark, ctx.silver(table)) < bronzeChanged) {
         return false;
       }
     }

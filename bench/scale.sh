@@ -43,6 +43,11 @@ stages() {
     | sed -E 's/^  ([a-z]+) .*\(([0-9.]+) s\)$/\1 \2 s/' | paste -sd, - | sed 's/,/, /g'
 }
 rows_read() { grep -Eo '[0-9,]+ rows read' "$OUT/$1.log" | head -1 | tr -d ',' | cut -d' ' -f1; }
+# The "rows read" column of an ingest command's table, summed over the sources.
+ingest_rows() {
+  grep -E '^  (work_events|audits|roster|goals|outcomes|app_categories|activity|interventions) ' "$OUT/$1.log" \
+    | tr -d ',' | awk '{n += $4} END {print n + 0}'
+}
 
 say "# $(date -u +%FT%TZ) $(nproc) cores, heap capped at $HEAP, commit $(git -C "$ROOT" rev-parse --short HEAD)"
 
@@ -81,7 +86,7 @@ if [[ " $STEPS " == *" history "* ]]; then
     timed "night-at-$at" nightly --landing "$L" --warehouse "$W" --date "$(day "$at")"
     say "night at day $at of $HISTORY_WORKERS workers: $(wall "night-at-$at") s ($(stages "night-at-$at"))"
   done
-  rows="$(rows_read "catch-up-$HISTORY_DAYS")"
+  rows="$(ingest_rows "catch-up-$HISTORY_DAYS")"
   say "catch-up ingest of $((HISTORY_DAYS - 1)) days: $rows rows in $(wall "catch-up-$HISTORY_DAYS") s = $(awk -v r="$rows" -v s="$(wall "catch-up-$HISTORY_DAYS")" 'BEGIN {printf "%.0f", r / s}') rows/s"
   say "night at day $HISTORY_DAYS / night at day 10: $(awk -v a="$(wall "night-at-$HISTORY_DAYS")" -v b="$(wall night-at-10)" 'BEGIN {printf "%.2f", a / b}')"
   timed full-refresh build --full-refresh --landing "$L" --warehouse "$OUT/history-$HISTORY_DAYS" --date "$(day "$HISTORY_DAYS")"

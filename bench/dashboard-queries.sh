@@ -2,7 +2,7 @@
 # Every dashboard chart's SQL, as Superset generated it in the end-to-end test, timed straight
 # against 'engineroom serve' on a warehouse (the demo's). Goal: each under 2 s.
 # Usage: bench/dashboard-queries.sh WAREHOUSE QUERIES_JSON VENV   (VENV: a Python env with PyHive,
-# e.g. build/superset-venv from .ci/dashboards-check)
+# e.g. build/superset-venv from .ci/dashboards-check). RUNS (default 5) timed runs per chart.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WAREHOUSE="$1"; QUERIES="$2"; VENV="$3"
@@ -16,5 +16,5 @@ for _ in $(seq 1 300); do
   kill -0 $SERVE 2>/dev/null || { tail -30 "$OUT/serve.log"; exit 1; }
   sleep 1
 done
-"$VENV/bin/python" "$ROOT/bench/dashboard_queries.py" --queries "$QUERIES" --port "$PORT" \
+"$VENV/bin/python" "$ROOT/bench/dashboard_queries.py" --queries "$QUERIES" --port "$PORT" --runs "${RUNS:-5}" \
   | tee -a "$ROOT/bench/results/dashboard-queries-$(date +%F).txt"

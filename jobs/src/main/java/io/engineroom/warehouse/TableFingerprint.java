@@ -12,7 +12,8 @@ import org.apache.spark.sql.functions;
 /**
  * An order-independent fingerprint of a table's content: row count and the sum of a 64-bit hash of
  * every row. Columns that describe the run rather than the data (run ids, times of writing) are
- * left out, so two runs over the same input agree whatever machine or mode ran them.
+ * left out, and doubles count to 12 significant digits, so two runs over the same input agree
+ * whatever machine or mode ran them.
  */
 public final class TableFingerprint {
   private static final Set<String> RUN_COLUMNS = Set.of("_run_id", "run_id", "published_at", "started_at",
@@ -30,11 +31,21 @@ public final class TableFingerprint {
     return r.getLong(0) + ":" + (r.isNullAt(1) ? "0" : r.getDecimal(1).toPlainString());
   }
 
-  /** Maps have no stable hash in Spark: they are hashed as their entries in key order. */
+  /**
+   * Maps have no stable hash in Spark: they are hashed as their entries in key order. Doubles are
+   * hashed at 12 significant digits: a sum of doubles depends on the order its rows meet, which
+   * differs between one machine and a cluster (a ratio of such sums once differed in its 16th digit).
+   */
   private static Column hashable(org.apache.spark.sql.types.StructField field) {
     Column c = functions.col("`" + field.name() + "`");
-    return field.dataType() instanceof org.apache.spark.sql.types.MapType
-        ? functions.array_sort(functions.map_entries(c)) : c;
+    if (field.dataType() instanceof org.apache.spark.sql.types.MapType) {
+      return functions.array_sort(functions.map_entries(c));
+    }
+    if (field.dataType() instanceof org.apache.spark.sql.types.DoubleType
+        || field.dataType() instanceof org.apache.spark.sql.types.FloatType) {
+      return functions.when(c.isNotNull(), functions.format_string("%.12g", c));
+    }
+    return c;
   }
 
   /** Fingerprints of every table of the given layers, one line each, sorted by name. */

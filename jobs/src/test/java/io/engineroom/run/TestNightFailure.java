@@ -34,7 +34,7 @@ class TestNightFailure {
   @BeforeAll
   static void publishFirstNight() throws Exception {
     Path landing = dir.resolve("landing");
-    new BackOfficeGenerator(new GeneratorOptions(landing, 20, FIRST, 2, 5L, 0.0), s -> { }).run();
+    new BackOfficeGenerator(new GeneratorOptions(landing, 8, FIRST, 2, 5L, 0.0), s -> { }).run();
     models = dir.resolve("models");
     copy(Path.of(System.getProperty("engineroom.project.root", "..")).resolve("dbt-style-models"), models);
     config = SparkTestSession.config(landing.toString(), dir.resolve("warehouse").toString(),
@@ -57,8 +57,10 @@ class TestNightFailure {
     Files.writeString(broken, "with items as (\n    select * from {{ ref('stg_silver__work_items') }}\n)\n"
         + "select no_such_column from items\n");
     LocalDate second = FIRST.plusDays(1);
+    // The night from its build on: the stages before it are not what this is about, and cost minutes.
+    List<Stage> fromBuild = NightlyJob.defaultStages().stream().filter(s -> !(s instanceof IngestStage)).toList();
     assertThatThrownBy(() -> new NightlyJob(spark, config, s -> { }, s -> { })
-        .runOne(second, NightlyJob.defaultStages(), warehouse))
+        .runOne(second, fromBuild, warehouse))
         .isInstanceOf(NightFailedException.class)
         .hasMessageContaining("failed in stage 'build'")
         .hasMessageContaining("fct_broken")

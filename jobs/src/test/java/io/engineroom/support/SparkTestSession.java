@@ -15,6 +15,9 @@ public final class SparkTestSession {
   public static EngineRoomConfig config(String landing, String warehouse, String... overrides) {
     EngineRoomConfig.Builder b = EngineRoomConfig.builder()
         .override("spark.master=local[2]")
+        // Two shuffle partitions for two cores: test data is small, and each partition costs tasks
+        // and files on every write (still more than one, so order-dependent code shows up here too).
+        .override("spark.shuffle-partitions=2")
         .override("landing.path=" + landing)
         .override("warehouse.path=" + warehouse)
         .override("models.path=" + System.getProperty("engineroom.project.root", "..") + "/dbt-style-models");

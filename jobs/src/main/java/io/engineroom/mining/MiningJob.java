@@ -69,7 +69,6 @@ public final class MiningJob {
   }
 
   private long write(Dataset<Row> rows, String location) {
-    DeltaTables.overwrite(rows, location);
-    return DeltaTables.read(spark, location).count();
+    return DeltaTables.overwriteCounting(spark, rows, location);
   }
 }

@@ -133,9 +133,9 @@ public final class ModelRunner {
         case Model.SEED:
           return loadSeed(model);
         case "table":
-          DeltaTables.overwrite(rows, location);
+          long written = DeltaTables.overwriteCounting(spark, rows, location);
           relations.put(model.name(), "delta.`" + location + "`");
-          return DeltaTables.read(spark, location).count();
+          return written;
         case Model.INCREMENTAL:
           long changed = new IncrementalWrite(spark, model, location).apply(rows, incremental);
           relations.put(model.name(), "delta.`" + location + "`");

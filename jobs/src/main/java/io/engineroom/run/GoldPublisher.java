@@ -40,8 +40,7 @@ public final class GoldPublisher {
     Timestamp now = Timestamp.from(Instant.now());
     for (Map.Entry<String, String> staged : ctx.stagedTables.entrySet()) {
       String target = warehouse.path(Layer.GOLD, staged.getKey());
-      long rows = DeltaTables.read(spark, staged.getValue()).count();
-      DeltaTables.overwrite(DeltaTables.read(spark, staged.getValue()), target);
+      long rows = DeltaTables.overwriteCounting(spark, DeltaTables.read(spark, staged.getValue()), target);
       long version = DeltaTables.version(spark, target);
       published.add(RowFactory.create(ctx.runId, java.sql.Date.valueOf(ctx.delivery), staged.getKey(), version, rows,
           now));

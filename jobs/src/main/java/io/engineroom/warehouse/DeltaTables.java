@@ -99,6 +99,26 @@ public final class DeltaTables {
   }
 
   public static long version(SparkSession spark, String path) {
-    return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+    return lastCommit(spark, path).version();
+  }
+
+  /** A table's latest commit: its version and the rows it wrote, if Delta counted them. */
+  public record Commit(long version, Long rowsWritten) {}
+
+  public static Commit lastCommit(SparkSession spark, String path) {
+    Row last = DeltaTable.forPath(spark, path).history(1).select("version", "operationMetrics").head();
+    java.util.Map<String, String> metrics = last.isNullAt(1) ? java.util.Map.of() : last.getJavaMap(1);
+    String rows = metrics.get("numOutputRows");
+    return new Commit(last.getLong(0), rows == null ? null : Long.valueOf(rows));
+  }
+
+  /**
+   * Replaces the table and returns how many rows it now holds, from the commit's own metrics (a
+   * second scan of the table only if Delta did not count them).
+   */
+  public static long overwriteCounting(SparkSession spark, Dataset<Row> rows, String path) {
+    overwrite(rows, path);
+    Long written = lastCommit(spark, path).rowsWritten();
+    return written != null ? written : read(spark, path).count();
   }
 }

@@ -77,8 +77,9 @@ class TestNightFailure {
 
     Files.delete(broken);
     new NightlyJob(spark, config, s -> { }, s -> { }).runOne(second, fromBuild, warehouse);
-    assertThat(new RunHistory(spark, warehouse).publishedDates()).as("the fixed night publishes")
-        .containsExactlyInAnyOrder(FIRST, second);
+    assertThat(TableFingerprint.ofLayers(spark, warehouse, Layer.GOLD)).as("the fixed night publishes")
+        .isNotEqualTo(goldBefore);
+    assertThat(new RunHistory(spark, warehouse).publishedDates()).containsExactlyInAnyOrder(FIRST, second);
   }
 
   @Test

@@ -69,6 +69,6 @@ public final class MiningJob {
   }
 
   private long write(Dataset<Row> rows, String location) {
-    return DeltaTables.overwriteCounting(spark, rows, location);
+    return DeltaTables.overwriteCounting(spark, rows, location).rowsWritten();
   }
 }

@@ -133,7 +133,7 @@ public final class ModelRunner {
         case Model.SEED:
           return loadSeed(model);
         case "table":
-          long written = DeltaTables.overwriteCounting(spark, rows, location);
+          long written = DeltaTables.overwriteCounting(spark, rows, location).rowsWritten();
           relations.put(model.name(), "delta.`" + location + "`");
           return written;
         case Model.INCREMENTAL:

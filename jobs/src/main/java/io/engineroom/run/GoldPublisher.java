@@ -40,10 +40,11 @@ public final class GoldPublisher {
     Timestamp now = Timestamp.from(Instant.now());
     for (Map.Entry<String, String> staged : ctx.stagedTables.entrySet()) {
       String target = warehouse.path(Layer.GOLD, staged.getKey());
-      long rows = DeltaTables.overwriteCounting(spark, DeltaTables.read(spark, staged.getValue()), target);
-      long version = DeltaTables.version(spark, target);
-      published.add(RowFactory.create(ctx.runId, java.sql.Date.valueOf(ctx.delivery), staged.getKey(), version, rows,
-          now));
+      DeltaTables.Commit commit =
+          DeltaTables.overwriteCounting(spark, DeltaTables.read(spark, staged.getValue()), target);
+      long rows = commit.rowsWritten();
+      published.add(RowFactory.create(ctx.runId, java.sql.Date.valueOf(ctx.delivery), staged.getKey(),
+          commit.version(), rows, now));
       outcome.table("gold." + staged.getKey(), rows, rows, 0);
     }
     DeltaTables.append(spark.createDataFrame(published, SCHEMA), warehouse.path(Layer.OPS, PUBLICATIONS));

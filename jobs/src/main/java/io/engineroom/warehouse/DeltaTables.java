@@ -113,12 +113,12 @@ public final class DeltaTables {
   }
 
   /**
-   * Replaces the table and returns how many rows it now holds, from the commit's own metrics (a
-   * second scan of the table only if Delta did not count them).
+   * Replaces the table; returns the new commit with the rows the table now holds, from the commit's
+   * own metrics (a second scan of the table only if Delta did not count them).
    */
-  public static long overwriteCounting(SparkSession spark, Dataset<Row> rows, String path) {
+  public static Commit overwriteCounting(SparkSession spark, Dataset<Row> rows, String path) {
     overwrite(rows, path);
-    Long written = lastCommit(spark, path).rowsWritten();
-    return written != null ? written : read(spark, path).count();
+    Commit commit = lastCommit(spark, path);
+    return commit.rowsWritten() != null ? commit : new Commit(commit.version(), read(spark, path).count());
   }
 }

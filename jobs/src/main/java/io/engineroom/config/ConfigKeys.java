@@ -36,6 +36,14 @@ public final class ConfigKeys {
   public static final String SPARK_ADAPTIVE = "engineroom.spark.adaptive";
   public static final String SPARK_ADAPTIVE_DEFAULT = "auto";
 
+  /**
+   * How many independent Spark jobs a night runs at once (models whose refs are built, gold tables
+   * being published), as dbt's {@code --threads}. Small jobs are mostly driver time, so even two
+   * cores finish sooner with a few at a time.
+   */
+  public static final String SPARK_THREADS = "engineroom.spark.threads";
+  public static final String SPARK_THREADS_DEFAULT = "4";
+
   /** A batch whose share of bad rows passes this fails the night before anything is published. */
   public static final String INGEST_MAX_BAD_SHARE = "engineroom.ingest.max-bad-share";
   public static final String INGEST_MAX_BAD_SHARE_DEFAULT = "0.05";

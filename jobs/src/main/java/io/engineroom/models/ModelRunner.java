@@ -2,12 +2,15 @@ package io.engineroom.models;
 
 import io.engineroom.warehouse.DeltaTables;
 import io.engineroom.warehouse.Layer;
+import io.engineroom.warehouse.TaskGraph;
 import io.engineroom.warehouse.Warehouse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -30,9 +33,10 @@ public final class ModelRunner {
   private final DbtProject project;
   private final Map<String, String> vars;
   private final Consumer<String> progress;
-  private final Map<String, String> relations = new LinkedHashMap<>();
+  private final Map<String, String> relations = new ConcurrentHashMap<>();
   private final Map<String, Model> pendingViews = new LinkedHashMap<>();
   private boolean fullRefresh;
+  private int threads = 1;
   private String artifactsFolder;
 
   public ModelRunner(SparkSession spark, Warehouse warehouse, DbtProject project, Map<String, String> vars,
@@ -48,6 +52,12 @@ public final class ModelRunner {
   /** Rebuilds incremental models from scratch, as dbt's {@code --full-refresh}. */
   public ModelRunner fullRefresh(boolean fullRefresh) {
     this.fullRefresh = fullRefresh;
+    return this;
+  }
+
+  /** How many models may build at once, as dbt's {@code --threads}; each waits for the ones it refs. */
+  public ModelRunner threads(int threads) {
+    this.threads = threads;
     return this;
   }
 
@@ -89,37 +99,65 @@ public final class ModelRunner {
   }
 
   private void buildInOrder(List<Model> order, Function<String, String> martLocation, BuildResult result) {
-    int i = 0;
-    for (Model model : order) {
-      i++;
-      progress.accept(String.format("build: model %s (%s) [%d/%d]", model.name(), model.materialized(), i,
-          order.size()));
-      // An incremental model keeps its own table across runs (a mart's is published from there);
-      // the other marts go where the caller says.
-      String location = model.isMart() && !model.isIncremental() ? martLocation.apply(model.name())
-          : warehouse.modelPath(model.name());
-      boolean incremental = model.isIncremental() && !fullRefresh && DeltaTables.exists(spark, location);
-      Instant started = Instant.now();
-      boolean seed = model.isSeed();
-      long rows;
-      try {
-        String sql = seed ? "" : project.render(model.file(), model.rawSql(),
-            new RunScope(this::relationOf, this::sourceRelation, vars, "delta.`" + location + "`", incremental));
-        if (!seed) {
-          result.compiledSql.put(model.name(), sql);
+    Map<String, Model> byName = new LinkedHashMap<>();
+    order.forEach(m -> byName.put(m.name(), m));
+    AtomicInteger started = new AtomicInteger();
+    Map<String, Built> built = new ConcurrentHashMap<>();
+    try {
+      TaskGraph.run(threads, "engineroom-build", List.copyOf(byName.keySet()), name -> byName.get(name).refs(),
+          name -> {
+            Built b = buildOne(byName.get(name), martLocation, started.incrementAndGet(), order.size());
+            built.put(name, b);
+            if (b.failure() != null) {
+              throw b.failure();
+            }
+          });
+    } finally {
+      // In the DAG's order whatever the threads' order, so the artifacts and staged tables read the same.
+      for (String name : byName.keySet()) {
+        Built b = built.get(name);
+        if (b != null) {
+          b.addTo(result);
         }
-        rows = run(model, sql, location, incremental);
-      } catch (ModelException e) {
+      }
+    }
+  }
+
+  /** One model's outcome: its rows, or the failure that stopped the build. */
+  private record Built(Model model, String location, String sql, long rows, Instant[] timing, ModelException failure) {
+    void addTo(BuildResult result) {
+      if (sql != null) {
+        result.compiledSql.put(model.name(), sql);
+      }
+      result.timings.put(model.name(), timing);
+      if (failure != null) {
         result.failedModel = model.name();
-        result.failure = e.getMessage();
-        throw e;
-      } finally {
-        result.timings.put(model.name(), new Instant[] {started, Instant.now()});
+        result.failure = failure.getMessage();
+        return;
       }
       result.modelRows.put(model.name(), rows);
       if (model.isMart()) {
         result.marts.put(model.name(), location);
       }
+    }
+  }
+
+  private Built buildOne(Model model, Function<String, String> martLocation, int index, int count) {
+    progress.accept(String.format("build: model %s (%s) [%d/%d]", model.name(), model.materialized(), index, count));
+    // An incremental model keeps its own table across runs (a mart's is published from there);
+    // the other marts go where the caller says.
+    String location = model.isMart() && !model.isIncremental() ? martLocation.apply(model.name())
+        : warehouse.modelPath(model.name());
+    boolean incremental = model.isIncremental() && !fullRefresh && DeltaTables.exists(spark, location);
+    Instant startedAt = Instant.now();
+    String sql = null;
+    try {
+      sql = model.isSeed() ? null : project.render(model.file(), model.rawSql(),
+          new RunScope(this::relationOf, this::sourceRelation, vars, "delta.`" + location + "`", incremental));
+      long rows = run(model, sql == null ? "" : sql, location, incremental);
+      return new Built(model, location, sql, rows, new Instant[] {startedAt, Instant.now()}, null);
+    } catch (ModelException e) {
+      return new Built(model, location, sql, -1, new Instant[] {startedAt, Instant.now()}, e);
     }
   }
 
@@ -185,7 +223,8 @@ public final class ModelRunner {
     return sb.toString();
   }
 
-  private String relationOf(String model) {
+  // Synchronized: a view not selected is rendered by whichever model refs it first.
+  private synchronized String relationOf(String model) {
     Model pending = pendingViews.remove(model);
     if (pending != null) {
       String sql = project.render(pending.file(), pending.rawSql(),

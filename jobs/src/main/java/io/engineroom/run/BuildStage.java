@@ -1,5 +1,6 @@
 package io.engineroom.run;
 
+import io.engineroom.config.ConfigKeys;
 import io.engineroom.models.BuildResult;
 import io.engineroom.models.DbtProject;
 import io.engineroom.models.ModelRunner;
@@ -41,6 +42,7 @@ public final class BuildStage implements Stage {
     Map<String, String> vars = ModelVars.from(ctx.config);
     BuildResult result = new ModelRunner(ctx.spark, ctx.warehouse, project, vars, ctx.progress)
         .fullRefresh(fullRefresh)
+        .threads(ctx.config.getInt(ConfigKeys.SPARK_THREADS))
         .artifactsTo(ctx.warehouse.root() + "/" + TARGET_FOLDER)
         .build(selectors, name -> ctx.warehouse.stagingPath(ctx.runId, name));
     ctx.stagedTables.putAll(result.marts);

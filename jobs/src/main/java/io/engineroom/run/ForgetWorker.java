@@ -4,11 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
+import io.engineroom.config.ConfigKeys;
 import io.engineroom.config.EngineRoomConfig;
 import io.engineroom.warehouse.DeltaTables;
 import io.engineroom.warehouse.ErasureRegister;
 import io.engineroom.warehouse.HistoryFreeRewrite;
 import io.engineroom.warehouse.Layer;
+import io.engineroom.warehouse.TaskGraph;
 import io.engineroom.warehouse.Warehouse;
 import io.engineroom.warehouse.WarehouseLock;
 import java.time.LocalDate;
@@ -19,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -77,26 +81,31 @@ public final class ForgetWorker {
     // First the tombstone: whatever happens next, no later night brings the worker back.
     register.record(erasureId, register.key(workerId), hosts, "STARTED", 0, 0);
     Set<String> items = itemsOf(workerId);
-    long removed = 0;
-    long blanked = 0;
-    int changed = 0;
-    for (String path : warehouse.allTablePaths(spark)) {
-      long[] counts = eraseFrom(path, workerId, ranges, items);
-      removed += counts[0];
-      blanked += counts[1];
-      changed += counts[0] + counts[1] > 0 ? 1 : 0;
-    }
+    AtomicLong removedRows = new AtomicLong();
+    AtomicLong blankedRows = new AtomicLong();
+    AtomicInteger changedTables = new AtomicInteger();
+    int threads = config.getInt(ConfigKeys.SPARK_THREADS); // every table is its own commit
+    List<HostRange> machines = ranges;
+    TaskGraph.run(threads, "engineroom-forget", warehouse.allTablePaths(spark), path -> {
+      long[] counts = eraseFrom(path, workerId, machines, items);
+      removedRows.addAndGet(counts[0]);
+      blankedRows.addAndGet(counts[1]);
+      changedTables.addAndGet(counts[0] + counts[1] > 0 ? 1 : 0);
+    });
+    long removed = removedRows.get();
+    long blanked = blankedRows.get();
+    int changed = changedTables.get();
     progress.accept(String.format("forget: %,d rows removed and %,d references blanked in %d tables", removed, blanked,
         changed));
     LocalDate night = rebuildMarts();
     List<String> tables = warehouse.allTablePaths(spark);
     HistoryFreeRewrite rewrite = new HistoryFreeRewrite(spark, warehouse);
-    int done = 0;
-    for (String path : tables) {
+    AtomicInteger done = new AtomicInteger();
+    TaskGraph.run(threads, "engineroom-forget", tables, path -> {
       progress.accept(String.format("forget: rewriting without history %s [%d/%d]",
-          path.substring(warehouse.root().length() + 1), ++done, tables.size()));
+          path.substring(warehouse.root().length() + 1), done.incrementAndGet(), tables.size()));
       rewrite.rewrite(path, rows -> rows);
-    }
+    });
     if (night != null) {
       new GoldPublisher(spark, warehouse).repin(erasureId, night);
     }

@@ -1,7 +1,9 @@
 package io.engineroom.run;
 
+import io.engineroom.config.ConfigKeys;
 import io.engineroom.warehouse.DeltaTables;
 import io.engineroom.warehouse.Layer;
+import io.engineroom.warehouse.TaskGraph;
 import io.engineroom.warehouse.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -36,16 +39,21 @@ public final class GoldPublisher {
 
   public StageOutcome publish(RunContext ctx) {
     StageOutcome outcome = new StageOutcome();
-    List<Row> published = new ArrayList<>();
     Timestamp now = Timestamp.from(Instant.now());
-    for (Map.Entry<String, String> staged : ctx.stagedTables.entrySet()) {
-      String target = warehouse.path(Layer.GOLD, staged.getKey());
-      DeltaTables.Commit commit =
-          DeltaTables.overwriteCounting(spark, DeltaTables.read(spark, staged.getValue()), target);
+    Map<String, DeltaTables.Commit> commits = new ConcurrentHashMap<>();
+    List<String> tables = List.copyOf(ctx.stagedTables.keySet());
+    // Each table is its own commit, so they may be copied side by side; readers keep the previous
+    // night's versions until the publication below names the new ones.
+    TaskGraph.run(ctx.config.getInt(ConfigKeys.SPARK_THREADS), "engineroom-publish", tables,
+        table -> commits.put(table, DeltaTables.overwriteCounting(spark,
+            DeltaTables.read(spark, ctx.stagedTables.get(table)), warehouse.path(Layer.GOLD, table))));
+    List<Row> published = new ArrayList<>();
+    for (String table : tables) {
+      DeltaTables.Commit commit = commits.get(table);
       long rows = commit.rowsWritten();
-      published.add(RowFactory.create(ctx.runId, java.sql.Date.valueOf(ctx.delivery), staged.getKey(),
-          commit.version(), rows, now));
-      outcome.table("gold." + staged.getKey(), rows, rows, 0);
+      published.add(RowFactory.create(ctx.runId, java.sql.Date.valueOf(ctx.delivery), table, commit.version(), rows,
+          now));
+      outcome.table("gold." + table, rows, rows, 0);
     }
     DeltaTables.append(spark.createDataFrame(published, SCHEMA), warehouse.path(Layer.OPS, PUBLICATIONS));
     outcome.headline = "published " + published.size() + " gold tables";

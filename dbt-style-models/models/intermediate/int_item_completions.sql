@@ -24,6 +24,7 @@ completed as (
         i.completed_at,
         i.handle_seconds,
         i.rework_count,
+        i.last_delivery_date,
         r.team_id,
         r.site_id
     from items as i

@@ -59,7 +59,8 @@ per_day as (
         sum(greatest(0d, seconds - in_shift_seconds)) as after_hours_seconds,
         count_if(previous_app is not null and app != previous_app) as app_switches,
         min(started_at) as first_activity_at,
-        max(ended_at) as last_activity_at
+        max(ended_at) as last_activity_at,
+        max(last_delivery_date) as last_delivery_date
     from with_shift_overlap
     group by worker_id, local_date
 ),

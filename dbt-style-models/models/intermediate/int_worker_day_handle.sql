@@ -15,7 +15,8 @@ raw_segments as (
         segment.worker_id,
         segment.local_date,
         segment.start_at,
-        segment.end_at
+        segment.end_at,
+        items.last_delivery_date
     from items
     lateral view explode(segments) exploded as segment
     where not items.is_automated
@@ -28,7 +29,8 @@ local_segments as (
         s.worker_id,
         s.start_at as start_at_utc,
         from_utc_timestamp(s.start_at, coalesce(r.site_timezone, 'UTC')) as local_start,
-        from_utc_timestamp(s.end_at, coalesce(r.site_timezone, 'UTC')) as local_end
+        from_utc_timestamp(s.end_at, coalesce(r.site_timezone, 'UTC')) as local_end,
+        s.last_delivery_date
     from raw_segments as s
     left join roster as r
         on {{ roster_on_day('r', 's') }}
@@ -41,7 +43,8 @@ segments as (
         day as local_date,
         greatest(local_start, timestamp(day)) as start_at,
         least(local_end, timestamp(date_add(day, 1))) as end_at,
-        if(day = to_date(local_start), start_at_utc, null) as started_at_utc
+        if(day = to_date(local_start), start_at_utc, null) as started_at_utc,
+        last_delivery_date
     from local_segments
     lateral view explode(sequence(to_date(local_start), to_date(local_end))) days as day
     where least(local_end, timestamp(date_add(day, 1))) > greatest(local_start, timestamp(day))
@@ -76,7 +79,8 @@ merged as (
         island,
         min(start_at) as start_at,
         max(end_at) as end_at,
-        min(started_at_utc) as started_at_utc
+        min(started_at_utc) as started_at_utc,
+        max(last_delivery_date) as last_delivery_date
     from islands
     group by worker_id, local_date, island
 ),
@@ -88,7 +92,9 @@ final as (
         sum(unix_millis(end_at) - unix_millis(start_at)) / 1000d as handle_seconds,
         -- The first item started that day (UTC, like desktop times); for days that only continue an
         -- item from the day before, the start of the day in local time is not known: null.
-        min(started_at_utc) as first_item_started_at
+        min(started_at_utc) as first_item_started_at,
+        -- the newest delivery of any item behind these hours (incremental marts' watermark)
+        max(last_delivery_date) as last_delivery_date
     from merged
     group by worker_id, local_date
 )

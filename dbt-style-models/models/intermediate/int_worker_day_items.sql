@@ -11,7 +11,8 @@ final as (
         count(*) as items_completed,
         count_if(rework_count > 0) as items_reworked,
         sum(standard_seconds) as earned_seconds,
-        count_if(standard_seconds is null) as items_without_standard
+        count_if(standard_seconds is null) as items_without_standard,
+        max(last_delivery_date) as last_delivery_date
     from completions
     group by worker_id, local_date
 )

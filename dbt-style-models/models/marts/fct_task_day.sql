@@ -1,39 +1,21 @@
-{{ config(materialized='incremental', incremental_strategy='merge', unique_key=['task_type', 'local_date']) }}
+{{ config(materialized='incremental', incremental_strategy='insert_overwrite', partition_by=['local_date']) }}
 -- One row per task type per local day: volume split between people, bots and unattributed work
 -- (kept and counted, never credited to anyone), with handle-time quantiles of people's items.
--- Incremental: a night recomputes only the local days that newer deliveries touched (late events
--- for old days included) and merges them by task type and day; a full refresh gives the same table.
-with items as (
-    select * from {{ ref('stg_silver__work_items') }}
-),
-
-item_deliveries as (
-    select source_system, work_item_id, max(delivery_date) as last_delivery_date
-    from {{ ref('stg_silver__work_events') }}
-    group by source_system, work_item_id
-),
-
-items_with_delivery as (
-    select i.*, d.last_delivery_date
-    from items as i
-    left join item_deliveries as d
-        on i.source_system = d.source_system and i.work_item_id = d.work_item_id
-),
-
+-- Incremental as fct_worker_day: a night recomputes only the local days its deliveries touched
+-- (late events for old days included, and the old day of an item a late event moved) and replaces
+-- those days' partitions; a full refresh gives the same table.
+with
 {% if is_incremental() %}
-touched_days as (
-    -- every day holding an item that a delivery newer than this table's newest has touched
-    select distinct local_date
-    from items_with_delivery
-    where last_delivery_date > (select max(last_delivery_date) from {{ this }})
+touched_dates as (
+    {{ touched_local_dates(delivered_through(this), ref('stg_silver__work_items')) }}
 ),
 {% endif %}
 
 completed as (
-    select * from items_with_delivery
+    select * from {{ ref('stg_silver__work_items') }}
     where status = 'COMPLETED'
 {% if is_incremental() %}
-        and local_date in (select local_date from touched_days)
+        and local_date in (select local_date from touched_dates)
 {% endif %}
 ),
 

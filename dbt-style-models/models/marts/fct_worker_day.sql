@@ -1,16 +1,38 @@
+{{ config(materialized='incremental', incremental_strategy='insert_overwrite', partition_by=['local_date']) }}
 -- One row per worker per local day at their site (METRICS.md, "Worker-day").
 -- Without desktop data (process logs only) active time is unknown: utilization and productivity
 -- are null, never 0.
-with handle as (
+-- Incremental: a night recomputes only the local days its deliveries touched (touched_local_dates:
+-- late data, re-sent data, back-dated goals and roster changes included), each from all of that
+-- day's data, and replaces those days' partitions; a full refresh gives the same table.
+-- depends_on: {{ ref('stg_silver__work_items') }}, {{ ref('stg_silver__active_intervals') }}, {{ ref('stg_silver__goal_changes') }}
+with
+{% if is_incremental() %}
+touched_dates as (
+    {{ touched_local_dates(delivered_through(this), ref('stg_silver__work_items'),
+        ref('stg_silver__active_intervals'), ref('stg_silver__goal_changes')) }}
+),
+{% endif %}
+
+handle as (
     select * from {{ ref('int_worker_day_handle') }}
+{% if is_incremental() %}
+    where local_date in (select local_date from touched_dates)
+{% endif %}
 ),
 
 items as (
     select * from {{ ref('int_worker_day_items') }}
+{% if is_incremental() %}
+    where local_date in (select local_date from touched_dates)
+{% endif %}
 ),
 
 active as (
     select * from {{ ref('int_worker_day_active') }}
+{% if is_incremental() %}
+    where local_date in (select local_date from touched_dates)
+{% endif %}
 ),
 
 roster as (
@@ -44,7 +66,8 @@ joined as (
         coalesce(h.handle_seconds, 0d) as handle_seconds,
         coalesce(i.items_completed, 0) as items_completed,
         coalesce(i.items_reworked, 0) as items_reworked,
-        i.earned_seconds
+        i.earned_seconds,
+        greatest(h.last_delivery_date, i.last_delivery_date, a.last_delivery_date) as last_delivery_date
     from worker_days as d
     left join roster as r
         on {{ roster_on_day('r', 'd') }}
@@ -76,7 +99,9 @@ final as (
         app_switches * 3600d / nullif(active_seconds, 0) as context_switches_per_hour,
         day_started_at,
         coalesce(coalesce(active_seconds, handle_seconds) >= {{ var('min_shift_share') }} * shift_hours * 3600, false)
-            and coalesce(tenure_days >= {{ var('ramp_up_days') }}, false) as is_eligible
+            and coalesce(tenure_days >= {{ var('ramp_up_days') }}, false) as is_eligible,
+        -- the newest delivery behind the row: an incremental night recomputes days delivered after it
+        last_delivery_date
     from joined
 )
 

@@ -1,12 +1,29 @@
+{{ config(materialized='incremental', incremental_strategy='insert_overwrite', partition_by=['local_date']) }}
 -- One row per worker, local day and task type: items completed against the daily_items target in
 -- force that day, and how long after the start of the day the target was reached (METRICS.md
 -- time_to_target_seconds; null when not reached). The day's main task is the one with most items.
-with completions as (
+-- Incremental as fct_worker_day: the touched local days are recomputed and their partitions replaced.
+-- depends_on: {{ ref('stg_silver__work_items') }}, {{ ref('stg_silver__active_intervals') }}, {{ ref('stg_silver__goal_changes') }}
+with
+{% if is_incremental() %}
+touched_dates as (
+    {{ touched_local_dates(delivered_through(this), ref('stg_silver__work_items'),
+        ref('stg_silver__active_intervals'), ref('stg_silver__goal_changes')) }}
+),
+{% endif %}
+
+completions as (
     select * from {{ ref('int_item_completions') }}
+{% if is_incremental() %}
+    where local_date in (select local_date from touched_dates)
+{% endif %}
 ),
 
 worker_days as (
     select * from {{ ref('fct_worker_day') }}
+{% if is_incremental() %}
+    where local_date in (select local_date from touched_dates)
+{% endif %}
 ),
 
 per_task as (
@@ -49,7 +66,8 @@ final as (
         t.items_completed >= t.daily_target as reached_target,
         (unix_millis(t.target_reached_at) - unix_millis(d.day_started_at)) / 1000d as time_to_target_seconds,
         coalesce((unix_millis(t.target_reached_at) - unix_millis(d.day_started_at)) / 1000d
-            <= {{ var('early_share') }} * d.shift_hours * 3600, false) as reached_early
+            <= {{ var('early_share') }} * d.shift_hours * 3600, false) as reached_early,
+        d.last_delivery_date
     from ranked as t
     join worker_days as d on d.worker_id = t.worker_id and d.local_date = t.local_date
 )

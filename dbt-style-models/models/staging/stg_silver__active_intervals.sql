@@ -12,7 +12,8 @@ final as (
         seconds,
         app,
         category,
-        is_productive
+        is_productive,
+        last_delivery_date
     from source
 )
 

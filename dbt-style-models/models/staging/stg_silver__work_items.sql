@@ -20,7 +20,10 @@ final as (
         handle_seconds,
         wait_seconds,
         segments,
-        local_date
+        local_date,
+        first_event_date,
+        last_event_date,
+        last_delivery_date
     from source
 )
 

@@ -73,6 +73,8 @@ final class ActivitySilver {
     String predicate = "local_date IN (" + dates.stream().map(d -> "'" + d + "'").collect(Collectors.joining(", "))
         + ")";
     // One commit replaces exactly those dates: readers see the old or the new day, never half.
-    active.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", predicate).save(path);
+    // mergeSchema: tables from before last_delivery_date gain the column (null on dates not rebuilt since).
+    active.write().format("delta").mode(SaveMode.Overwrite).option("replaceWhere", predicate)
+        .option("mergeSchema", "true").save(path);
   }
 }

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 /** Goals (effective-dated), monthly outcomes and the app-category rules. */
 final class ReferenceSilver {
   static final String GOALS = "goals";
+  static final String GOAL_CHANGES = "goal_changes";
   static final String OUTCOMES = "outcomes";
   static final String APP_CATEGORIES = "app_categories";
 
@@ -25,9 +26,30 @@ final class ReferenceSilver {
     report.addQuarantined(ctx.quarantine.write(LandingSource.GOALS, checked, "_reason", ctx.runId));
     report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.GOALS, ctx.bronzeBatch(LandingSource.GOALS),
         ctx.runId));
-    Dataset<Row> goals = ctx.sql("goals");
+    Dataset<Row> goals = ctx.sql("goals").localCheckpoint();
     report.rowsToSilver += report.newFiles.isEmpty() ? 0 : goals.count();
+    recordChanges(ctx, goals);
     DeltaTables.overwrite(goals, ctx.silver(GOALS));
+  }
+
+  /**
+   * Appends to {@code silver.goal_changes} the effective ranges of goal rows that tonight's table
+   * adds, alters or drops, so incremental marts recompute the days whose standard time changed
+   * (a back-dated goal included) and no others. Written before the new table, so a crash in between
+   * at worst repeats a change, never loses one.
+   */
+  private static void recordChanges(SilverContext ctx, Dataset<Row> goals) {
+    String[] columns = {"goal_id", "team_id", "task_type", "metric", "target", "effective_from", "effective_to"};
+    Dataset<Row> now = goals.selectExpr(columns);
+    Dataset<Row> changed = ctx.silverExists(GOALS)
+        ? now.exceptAll(ctx.readSilver(GOALS).selectExpr(columns))
+            .unionAll(ctx.readSilver(GOALS).selectExpr(columns).exceptAll(now))
+        : now;
+    Dataset<Row> ranges = changed.selectExpr("date '" + ctx.delivery + "' as delivery_date", "task_type",
+        "effective_from as changed_from", "coalesce(effective_to, date '9999-12-31') as changed_to").distinct();
+    if (!ctx.silverExists(GOAL_CHANGES) || !ranges.isEmpty()) {
+      DeltaTables.append(ranges, ctx.silver(GOAL_CHANGES));
+    }
   }
 
   static void buildOutcomes(SilverContext ctx, SourceReport report) {

@@ -148,7 +148,8 @@ public final class ModelRunner {
     // the other marts go where the caller says.
     String location = model.isMart() && !model.isIncremental() ? martLocation.apply(model.name())
         : warehouse.modelPath(model.name());
-    boolean incremental = model.isIncremental() && !fullRefresh && DeltaTables.exists(spark, location);
+    boolean incremental = model.isIncremental() && !fullRefresh && DeltaTables.exists(spark, location)
+        && laidOutAsConfigured(model, location);
     Instant startedAt = Instant.now();
     String sql = null;
     try {
@@ -161,7 +162,22 @@ public final class ModelRunner {
     }
   }
 
-  private long run(Model model, String sql, String location, boolean incremental) {
+  /**
+   * Whether the model's table is partitioned as its config now says. A table an older version laid
+   * out otherwise is rebuilt in full: replacing "the partitions the new rows fall in" of an
+   * unpartitioned table would replace all of it with one night's rows.
+   */
+  private boolean laidOutAsConfigured(Model model, String location) {
+    List<String> actual = DeltaTables.partitionColumns(spark, location);
+    if (actual.equals(model.partitionBy())) {
+      return true;
+    }
+    progress.accept(String.format("build: model %s is partitioned by %s, its config says %s: rebuilding it in full",
+        model.name(), actual, model.partitionBy()));
+    return false;
+  }
+
+    private long run(Model model, String sql, String location, boolean incremental) {
     try {
       Dataset<Row> rows = model.isSeed() ? null : spark.sql(sql);
       switch (model.materialized()) {

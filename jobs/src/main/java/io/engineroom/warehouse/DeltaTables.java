@@ -16,7 +16,12 @@ public final class DeltaTables {
     return DeltaTable.isDeltaTable(spark, path);
   }
 
-  public static Dataset<Row> read(SparkSession spark, String path) {
+  /** The table's partition columns, in order (empty when unpartitioned). */
+  public static List<String> partitionColumns(SparkSession spark, String path) {
+    return DeltaTable.forPath(spark, path).detail().select("partitionColumns").first().getList(0);
+  }
+
+    public static Dataset<Row> read(SparkSession spark, String path) {
     return spark.read().format("delta").load(path);
   }
 

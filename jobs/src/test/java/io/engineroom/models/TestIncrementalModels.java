@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,9 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An incremental mart on generated data with late events: a third of one day's work events arrive
- * four deliveries late, on the first of two incremental nights. Building incrementally night after night must give the table a full
- * refresh gives, while recomputing only the days the deliveries touched.
+ * The incremental marts on generated data with late events and a back-dated goal: a third of one
+ * day's work events arrive four deliveries late, on the first of two incremental nights, and the
+ * last night's goal table raises a standard time from the first day on. Building incrementally night
+ * after night must give each table a full refresh gives, while recomputing only the days the
+ * deliveries touched.
  */
 class TestIncrementalModels {
   private static final LocalDate START = LocalDate.of(2026, 3, 2);
@@ -38,16 +42,18 @@ class TestIncrementalModels {
   private static final LocalDate FIRST_BUILD_UNTIL = START.plusDays(5);
   private static final LocalDate LAST = START.plusDays(7);
   private static final String MART = "fct_task_day";
+  private static final List<String> MARTS = List.of(MART, "fct_worker_day", "fct_worker_task_day");
   @TempDir static Path dir;
   static SparkSession spark;
   static Warehouse warehouse;
   static DbtProject project;
   static EngineRoomConfig config;
   static IngestJob ingest;
-  static Dataset<Row> afterFirstBuild;
-  static long incrementalRowsWritten;
-  static Dataset<Row> incremental;
-  static Dataset<Row> fullRefresh;
+  static Map<String, Dataset<Row>> afterFirstBuild;
+  /** Per incremental night, the rows each mart wrote. */
+  static List<Map<String, Long>> rowsWrittenByNight = new ArrayList<>();
+  static Map<String, Dataset<Row>> incremental;
+  static Map<String, Dataset<Row>> fullRefresh;
 
   @BeforeAll
   static void buildIncrementallyAndInFull() throws IOException {
@@ -55,6 +61,7 @@ class TestIncrementalModels {
     new BackOfficeGenerator(new GeneratorOptions(landing, 8, START, 8, 11L, 0.0), s -> { }).run();
     int moved = delayEvents(landing, LATE_DAY, LAST.minusDays(1));
     assertThat(moved).as("late events planted").isGreaterThan(50);
+    assertThat(raiseStandardTimesFromTheStart(landing, LAST)).as("goal rows back-dated").isPositive();
     config = SparkTestSession.config(landing.toString(), dir.resolve("warehouse").toString());
     spark = SparkTestSession.start(config);
     warehouse = new Warehouse(dir.resolve("warehouse"));
@@ -67,7 +74,8 @@ class TestIncrementalModels {
     afterFirstBuild = snapshot();
     for (LocalDate night = FIRST_BUILD_UNTIL.plusDays(1); !night.isAfter(LAST); night = night.plusDays(1)) {
       ingest.run(night, "night-" + night);
-      incrementalRowsWritten += build(false).modelRows.get(MART);
+      BuildResult built = build(false);
+      rowsWrittenByNight.add(Map.copyOf(built.modelRows));
     }
     incremental = snapshot();
     build(true);
@@ -81,23 +89,42 @@ class TestIncrementalModels {
 
   @Test
   void incrementalEqualsFullRefresh() {
-    assertThat(incremental.count()).isEqualTo(fullRefresh.count()).isGreaterThan(20);
-    assertThat(incremental.exceptAll(fullRefresh).count()).isZero();
-    assertThat(fullRefresh.exceptAll(incremental).count()).isZero();
+    for (String mart : MARTS) {
+      Dataset<Row> nightByNight = incremental.get(mart);
+      Dataset<Row> rebuilt = fullRefresh.get(mart);
+      assertThat(nightByNight.count()).as(mart).isEqualTo(rebuilt.count()).isGreaterThan(20);
+      assertThat(nightByNight.exceptAll(rebuilt).count()).as(mart + " rows a full refresh does not have").isZero();
+      assertThat(rebuilt.exceptAll(nightByNight).count()).as(mart + " rows the nights did not build").isZero();
+    }
   }
 
   @Test
   void theLateEventsChangedTheirOldDay() {
-    long before = itemsByPeople(afterFirstBuild, LATE_DAY);
-    long after = itemsByPeople(incremental, LATE_DAY);
+    long before = sumOn(afterFirstBuild.get(MART), LATE_DAY, "items_by_people");
+    long after = sumOn(incremental.get(MART), LATE_DAY, "items_by_people");
     assertThat(after).as("items completed on %s once its late events arrived", LATE_DAY).isGreaterThan(before);
+    assertThat(sumOn(incremental.get("fct_worker_day"), LATE_DAY, "items_completed"))
+        .isGreaterThan(sumOn(afterFirstBuild.get("fct_worker_day"), LATE_DAY, "items_completed"));
+  }
+
+  @Test
+  void theBackDatedGoalChangedTheFirstDaysEarnedTime() {
+    double before = earnedOn(afterFirstBuild.get("fct_worker_day"), START);
+    double after = earnedOn(incremental.get("fct_worker_day"), START);
+    assertThat(after).as("earned seconds on %s after its standard times were raised", START).isGreaterThan(before);
   }
 
   @Test
   void incrementalNightsRecomputedOnlyTheDaysTheyTouched() {
-    // Two nights, each touching its own day (one also the late day): fewer rows than one rebuild
-    // of the whole table writes.
-    assertThat(incrementalRowsWritten).isPositive().isLessThan(fullRefresh.count());
+    // Each night touches its own days (the first also the late day), not the whole table. The
+    // back-dated goal of the last night touches every day of the marts that earn standard time.
+    for (Map<String, Long> night : rowsWrittenByNight) {
+      assertThat(night.get(MART)).isPositive().isLessThan(fullRefresh.get(MART).count());
+    }
+    for (String mart : List.of("fct_worker_day", "fct_worker_task_day")) {
+      assertThat(rowsWrittenByNight.get(0).get(mart)).as(mart).isPositive()
+          .isLessThan(fullRefresh.get(mart).count());
+    }
   }
 
   @Test
@@ -108,15 +135,16 @@ class TestIncrementalModels {
     JsonNode mart = manifest.at("/nodes/model.engineroom." + MART);
     assertThat(mart.at("/config/materialized").asText()).isEqualTo("incremental");
     assertThat(mart.at("/depends_on/nodes")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
-        "model.engineroom.stg_silver__work_items", "model.engineroom.stg_silver__work_events");
-    assertThat(manifest.at("/child_map/model.engineroom.stg_silver__work_events")).extracting(JsonNode::asText)
-        .contains("model.engineroom." + MART);
-    assertThat(manifest.at("/parent_map/model.engineroom.stg_silver__work_events")).extracting(JsonNode::asText)
-        .containsExactly("source.engineroom.silver.work_events");
+        "model.engineroom.stg_silver__work_items");
+    assertThat(manifest.at("/child_map/model.engineroom.stg_silver__goal_changes")).extracting(JsonNode::asText)
+        .contains("model.engineroom.fct_worker_day", "model.engineroom.fct_worker_task_day");
+    assertThat(manifest.at("/parent_map/model.engineroom.stg_silver__goal_changes")).extracting(JsonNode::asText)
+        .containsExactly("source.engineroom.silver.goal_changes");
     assertThat(manifest.at("/macros/macro.engineroom.roster_on_day/original_file_path").asText())
         .isEqualTo("macros/roster.sql");
     assertThat(manifest.at("/nodes/model.engineroom.fct_worker_day/depends_on/macros")).extracting(JsonNode::asText)
-        .containsExactly("macro.engineroom.roster_on_day");
+        .containsExactlyInAnyOrder("macro.engineroom.roster_on_day", "macro.engineroom.touched_local_dates",
+            "macro.engineroom.delivered_through");
     assertThat(results.at("/args/full_refresh").asBoolean()).isTrue();
     JsonNode martResult = null;
     for (JsonNode result : results.get("results")) {
@@ -126,26 +154,74 @@ class TestIncrementalModels {
     }
     assertThat(martResult).isNotNull();
     assertThat(martResult.get("status").asText()).isEqualTo("success");
-    assertThat(martResult.at("/adapter_response/rows_affected").asLong()).isEqualTo(fullRefresh.count());
+    assertThat(martResult.at("/adapter_response/rows_affected").asLong()).isEqualTo(fullRefresh.get(MART).count());
   }
 
   private static BuildResult build(boolean fullRefresh) {
     return new ModelRunner(spark, warehouse, project, java.util.Map.of(), s -> { })
         .fullRefresh(fullRefresh)
         .artifactsTo(dir.resolve("target").toString())
-        .build(List.of("+" + MART), name -> warehouse.stagingPath("test", name));
+        .build(MARTS.stream().map(m -> "+" + m).toList(), name -> warehouse.stagingPath("test", name));
   }
 
-  /** The mart as it is now, cached so later builds cannot change it under the test. */
-  private static Dataset<Row> snapshot() {
-    Dataset<Row> rows = DeltaTables.read(spark, warehouse.modelPath(MART)).localCheckpoint();
-    rows.count();
-    return rows;
+  /** The marts as they are now, cached so later builds cannot change them under the test. */
+  private static Map<String, Dataset<Row>> snapshot() {
+    Map<String, Dataset<Row>> tables = new HashMap<>();
+    for (String mart : MARTS) {
+      Dataset<Row> rows = comparable(DeltaTables.read(spark, warehouse.modelPath(mart))).localCheckpoint();
+      rows.count();
+      tables.put(mart, rows);
+    }
+    return tables;
   }
 
-  private static long itemsByPeople(Dataset<Row> table, LocalDate day) {
-    List<Row> rows = table.where("local_date = DATE'" + day + "'").groupBy().sum("items_by_people").collectAsList();
+  /** Maps as sorted entry arrays: Spark cannot compare map columns in EXCEPT. */
+  private static Dataset<Row> comparable(Dataset<Row> table) {
+    for (org.apache.spark.sql.types.StructField field : table.schema().fields()) {
+      if (field.dataType() instanceof org.apache.spark.sql.types.MapType) {
+        table = table.withColumn(field.name(),
+            org.apache.spark.sql.functions.expr("array_sort(map_entries(" + field.name() + "))"));
+      }
+    }
+    return table;
+  }
+
+    private static long sumOn(Dataset<Row> table, LocalDate day, String column) {
+    List<Row> rows = table.where("local_date = DATE'" + day + "'").groupBy().sum(column).collectAsList();
     return rows.get(0).isNullAt(0) ? 0 : rows.get(0).getLong(0);
+  }
+
+  private static double earnedOn(Dataset<Row> table, LocalDate day) {
+    Row row = table.where("local_date = DATE'" + day + "'").groupBy().sum("earned_seconds").first();
+    return row.isNullAt(0) ? 0 : row.getDouble(0);
+  }
+
+  /**
+   * In the goal tables delivered from {@code from} on, every standard time is a quarter higher over
+   * its whole effective range: a correction that changes the earned time of days long published.
+   */
+  private static int raiseStandardTimesFromTheStart(Path landing, LocalDate from) throws IOException {
+    int changed = 0;
+    try (Stream<Path> days = Files.list(landing.resolve("goals"))) {
+      for (Path day : days.filter(d -> !LocalDate.parse(d.getFileName().toString()).isBefore(from)).toList()) {
+        Path file = day.resolve("goals.csv");
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = List.of(lines.get(0).split(","));
+        int metric = header.indexOf("metric");
+        int target = header.indexOf("target");
+        List<String> out = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+          String[] cells = line.split(",", -1);
+          if (cells[metric].equals("standard_handle_seconds")) {
+            cells[target] = String.valueOf(Double.parseDouble(cells[target]) * 1.25);
+            changed++;
+          }
+          out.add(String.join(",", cells));
+        }
+        Files.write(file, out);
+      }
+    }
+    return changed;
   }
 
   /** Moves every third event of a day's files into a file delivered on a later day. */

@@ -1,7 +1,15 @@
 -- Active time: each window span cut to where it overlaps not-afk time on the same host.
 -- One row per piece, for the local dates this delivery touched (the table is replaced for those dates).
+-- last_delivery_date: the newest delivery holding an event of that local date, so incremental marts
+-- know which days a delivery rebuilt, whether it came in a nightly or a catch-up run.
 -- Input views: activity_events (silver), affected_dates.
-with window_events as (
+with date_deliveries as (
+  select local_date, max(_delivery_date) as last_delivery_date
+  from activity_events
+  where local_date in (select local_date from affected_dates)
+  group by local_date
+),
+window_events as (
   select * from activity_events
   where bucket_type = 'currentwindow' and local_date in (select local_date from affected_dates) and worker_id is not null
 ),
@@ -62,8 +70,10 @@ final as (
     app,
     category,
     is_productive,
-    url_domain
+    url_domain,
+    d.last_delivery_date
   from pieces
+  join date_deliveries d using (local_date)
   where end_ts > start_ts
 )
 select * from final

@@ -55,7 +55,12 @@ items as (
     count_if(lifecycle = 'COMPLETE') as complete_count,
     count_if(lifecycle = 'ABORT') as abort_count,
     max_by(local_date, if(lifecycle = 'COMPLETE', ts_utc, null)) as completed_local_date,
-    max_by(local_date, ts_utc) as last_local_date
+    max_by(local_date, ts_utc) as last_local_date,
+    -- Events are only ever added, so these bounds only widen: every local day the item's time ever
+    -- fell on lies between them (a day either side for the midnight cut), which incremental marts use.
+    min(local_date) as first_event_date,
+    max(local_date) as last_event_date,
+    max(_delivery_date) as last_delivery_date
   from events
   group by source_system, work_item_id
 ),
@@ -80,7 +85,10 @@ final as (
     if(i.first_started_at >= i.scheduled_at,
       unix_millis(i.first_started_at) / 1000d - unix_millis(i.scheduled_at) / 1000d, null) as wait_seconds,
     s.segments,
-    coalesce(i.completed_local_date, i.last_local_date) as local_date
+    coalesce(i.completed_local_date, i.last_local_date) as local_date,
+    i.first_event_date,
+    i.last_event_date,
+    i.last_delivery_date
   from items i
   left join segments s on s.source_system = i.source_system and s.work_item_id = i.work_item_id
 )

@@ -34,7 +34,7 @@ with_shift_overlap as (
 ),
 
 by_category as (
-    select worker_id, local_date, category, sum(seconds) as seconds
+    select worker_id, local_date, category, {{ exact_sum('seconds') }} as seconds
     from active
     group by worker_id, local_date, category
 ),
@@ -43,7 +43,9 @@ category_maps as (
     select
         worker_id,
         local_date,
-        map_from_entries(collect_list(struct(coalesce(category, 'uncategorized'), seconds))) as seconds_by_category
+        -- entries in category order, whatever order the rows arrive in, so every plan gives the same map
+        map_from_entries(array_sort(collect_list(struct(coalesce(category, 'uncategorized'), seconds))))
+            as seconds_by_category
     from by_category
     group by worker_id, local_date
 ),
@@ -52,11 +54,12 @@ per_day as (
     select
         worker_id,
         local_date,
-        sum(seconds) as active_seconds,
-        sum(if(is_productive, seconds, 0)) as productive_seconds,
-        sum(if(category = 'non_work', seconds, 0)) as non_work_seconds,
+        -- exact sums: an incremental night's plan adds in another order than a full build's
+        {{ exact_sum('seconds') }} as active_seconds,
+        {{ exact_sum('if(is_productive, seconds, 0)') }} as productive_seconds,
+        {{ exact_sum("if(category = 'non_work', seconds, 0)") }} as non_work_seconds,
         -- Unknown shift (no roster): after-hours time is unknown too, not zero.
-        sum(greatest(0d, seconds - in_shift_seconds)) as after_hours_seconds,
+        {{ exact_sum('greatest(0d, seconds - in_shift_seconds)') }} as after_hours_seconds,
         count_if(previous_app is not null and app != previous_app) as app_switches,
         min(started_at) as first_activity_at,
         max(ended_at) as last_activity_at,

@@ -10,7 +10,7 @@ final as (
         local_date,
         count(*) as items_completed,
         count_if(rework_count > 0) as items_reworked,
-        sum(standard_seconds) as earned_seconds,
+        {{ exact_sum('standard_seconds') }} as earned_seconds,
         count_if(standard_seconds is null) as items_without_standard,
         max(last_delivery_date) as last_delivery_date
     from completions

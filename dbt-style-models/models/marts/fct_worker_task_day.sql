@@ -32,8 +32,8 @@ per_task as (
         local_date,
         task_type,
         count(*) as items_completed,
-        sum(handle_seconds) as item_handle_seconds,
-        sum(standard_seconds) as earned_seconds,
+        {{ exact_sum('handle_seconds') }} as item_handle_seconds,
+        {{ exact_sum('standard_seconds') }} as earned_seconds,
         count_if(rework_count > 0) as items_reworked,
         max(daily_target) as daily_target,
         min(completed_at) filter (where completion_rank = cast(ceil(daily_target) as int)) as target_reached_at

@@ -177,7 +177,7 @@ public final class ModelRunner {
     return false;
   }
 
-    private long run(Model model, String sql, String location, boolean incremental) {
+  private long run(Model model, String sql, String location, boolean incremental) {
     try {
       Dataset<Row> rows = model.isSeed() ? null : spark.sql(sql);
       switch (model.materialized()) {

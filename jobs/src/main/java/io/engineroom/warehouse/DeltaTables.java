@@ -21,7 +21,7 @@ public final class DeltaTables {
     return DeltaTable.forPath(spark, path).detail().select("partitionColumns").first().getList(0);
   }
 
-    public static Dataset<Row> read(SparkSession spark, String path) {
+  public static Dataset<Row> read(SparkSession spark, String path) {
     return spark.read().format("delta").load(path);
   }
 

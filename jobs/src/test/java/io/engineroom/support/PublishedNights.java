@@ -1,5 +1,6 @@
 package io.engineroom.support;
 
+import io.engineroom.config.EngineRoomConfig;
 import io.engineroom.ingest.LandingLayout;
 import io.engineroom.run.GoldPublisher;
 import io.engineroom.run.RunContext;
@@ -15,8 +16,8 @@ public final class PublishedNights {
 
   /** Stages each table from its query and publishes them together. */
   public static void publish(SparkSession spark, Warehouse warehouse, String runId, Map<String, String> tables) {
-    RunContext ctx = new RunContext(spark, null, warehouse, (LandingLayout) null, LocalDate.of(2026, 3, 2), runId,
-        message -> { });
+    RunContext ctx = new RunContext(spark, EngineRoomConfig.defaults(), warehouse, (LandingLayout) null,
+        LocalDate.of(2026, 3, 2), runId, message -> { });
     tables.forEach((table, select) -> {
       String staged = warehouse.stagingPath(runId, table);
       DeltaTables.overwrite(spark.sql(select), staged);

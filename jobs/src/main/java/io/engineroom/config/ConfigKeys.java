@@ -38,8 +38,8 @@ public final class ConfigKeys {
 
   /**
    * How many independent Spark jobs a night runs at once (models whose refs are built, gold tables
-   * being published), as dbt's {@code --threads}. Small jobs are mostly driver time, so even two
-   * cores finish sooner with a few at a time.
+   * being published, erasure's per-table rewrites), as dbt's {@code --threads}. A 2-core night is
+   * CPU-bound and gains nothing measurable; erasure and machines with more cores do.
    */
   public static final String SPARK_THREADS = "engineroom.spark.threads";
   public static final String SPARK_THREADS_DEFAULT = "4";

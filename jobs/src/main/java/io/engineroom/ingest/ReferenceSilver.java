@@ -41,10 +41,11 @@ final class ReferenceSilver {
   private static void recordChanges(SilverContext ctx, Dataset<Row> goals) {
     String[] columns = {"goal_id", "team_id", "task_type", "metric", "target", "effective_from", "effective_to"};
     Dataset<Row> now = goals.selectExpr(columns);
-    Dataset<Row> changed = ctx.silverExists(GOALS)
-        ? now.exceptAll(ctx.readSilver(GOALS).selectExpr(columns))
-            .unionAll(ctx.readSilver(GOALS).selectExpr(columns).exceptAll(now))
-        : now;
+    Dataset<Row> changed = now;
+    if (ctx.silverExists(GOALS)) {
+      Dataset<Row> before = ctx.readSilver(GOALS).selectExpr(columns);
+      changed = now.exceptAll(before).unionAll(before.exceptAll(now));
+    }
     Dataset<Row> ranges = changed.selectExpr("date '" + ctx.delivery + "' as delivery_date", "task_type",
         "effective_from as changed_from", "coalesce(effective_to, date '9999-12-31') as changed_to").distinct();
     if (!ctx.silverExists(GOAL_CHANGES) || !ranges.isEmpty()) {

@@ -65,11 +65,11 @@ public final class ForgetWorker {
     String erasureId = "erasure-" + ZonedDateTime.now(ZoneOffset.UTC).format(
         DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS"));
     ErasureRegister register = new ErasureRegister(spark, warehouse);
-    List<HostRange> ranges = hostRanges(workerId);
-    boolean resumed = ranges.isEmpty() && register.hasWorker(register.key(workerId));
-    if (resumed) {
-      ranges = hostRangesFromRegister(register, register.key(workerId)); // an earlier run stopped part-way
-    } else if (ranges.isEmpty() && !appearsAnywhere(workerId)) {
+    List<HostRange> inRoster = hostRanges(workerId);
+    boolean resumed = inRoster.isEmpty() && register.hasWorker(register.key(workerId));
+    // resumed: an earlier run stopped part-way, after the roster lost the worker
+    List<HostRange> ranges = resumed ? hostRangesFromRegister(register, register.key(workerId)) : inRoster;
+    if (!resumed && ranges.isEmpty() && !appearsAnywhere(workerId)) {
       throw new IllegalArgumentException("No worker '" + workerId + "' in the warehouse " + warehouse.root()
           + " (not in silver.roster_history, silver.worker_hosts or silver.work_items). Check the id; nothing "
           + "was changed.");
@@ -85,9 +85,8 @@ public final class ForgetWorker {
     AtomicLong blankedRows = new AtomicLong();
     AtomicInteger changedTables = new AtomicInteger();
     int threads = config.getInt(ConfigKeys.SPARK_THREADS); // every table is its own commit
-    List<HostRange> machines = ranges;
     TaskGraph.run(threads, "engineroom-forget", warehouse.allTablePaths(spark), path -> {
-      long[] counts = eraseFrom(path, workerId, machines, items);
+      long[] counts = eraseFrom(path, workerId, ranges, items);
       removedRows.addAndGet(counts[0]);
       blankedRows.addAndGet(counts[1]);
       changedTables.addAndGet(counts[0] + counts[1] > 0 ? 1 : 0);

@@ -17,8 +17,9 @@ import java.util.function.Function;
 
 /**
  * Runs tasks on a few threads, each after the tasks it depends on, as dbt's {@code --threads} runs
- * models. On small nights most of a Spark job's time is the driver's (planning, Delta's log,
- * commits) while the executors idle, so independent tables written side by side finish sooner.
+ * models: independent tables are written side by side, each its own commit. Where cores are
+ * idle between small jobs that shortens the work (erasure's rewrites, bigger machines); a 2-core
+ * night is CPU-bound and gains nothing measurable.
  * After the first failure no new task starts; the running ones finish, then that failure is thrown.
  * With one thread the tasks run one by one on the caller's thread, in the given order.
  */

@@ -100,8 +100,8 @@ class TestIncrementalModels {
 
   @Test
   void theLateEventsChangedTheirOldDay() {
-    long before = sumOn(afterFirstBuild.get(MART), LATE_DAY, "items_by_people");
-    long after = sumOn(incremental.get(MART), LATE_DAY, "items_by_people");
+    double before = sumOn(afterFirstBuild.get(MART), LATE_DAY, "items_by_people");
+    double after = sumOn(incremental.get(MART), LATE_DAY, "items_by_people");
     assertThat(after).as("items completed on %s once its late events arrived", LATE_DAY).isGreaterThan(before);
     assertThat(sumOn(incremental.get("fct_worker_day"), LATE_DAY, "items_completed"))
         .isGreaterThan(sumOn(afterFirstBuild.get("fct_worker_day"), LATE_DAY, "items_completed"));
@@ -109,8 +109,8 @@ class TestIncrementalModels {
 
   @Test
   void theBackDatedGoalChangedTheFirstDaysEarnedTime() {
-    double before = earnedOn(afterFirstBuild.get("fct_worker_day"), START);
-    double after = earnedOn(incremental.get("fct_worker_day"), START);
+    double before = sumOn(afterFirstBuild.get("fct_worker_day"), START, "earned_seconds");
+    double after = sumOn(incremental.get("fct_worker_day"), START, "earned_seconds");
     assertThat(after).as("earned seconds on %s after its standard times were raised", START).isGreaterThan(before);
   }
 
@@ -186,13 +186,8 @@ class TestIncrementalModels {
     return table;
   }
 
-    private static long sumOn(Dataset<Row> table, LocalDate day, String column) {
-    List<Row> rows = table.where("local_date = DATE'" + day + "'").groupBy().sum(column).collectAsList();
-    return rows.get(0).isNullAt(0) ? 0 : rows.get(0).getLong(0);
-  }
-
-  private static double earnedOn(Dataset<Row> table, LocalDate day) {
-    Row row = table.where("local_date = DATE'" + day + "'").groupBy().sum("earned_seconds").first();
+  private static double sumOn(Dataset<Row> table, LocalDate day, String column) {
+    Row row = table.where("local_date = DATE'" + day + "'").selectExpr("cast(sum(" + column + ") as double)").first();
     return row.isNullAt(0) ? 0 : row.getDouble(0);
   }
 

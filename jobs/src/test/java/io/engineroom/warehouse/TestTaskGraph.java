@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TestTaskGraph {
-  /** a and b are independent; c needs both; d needs c. */
+  /** a and b are independent (x is no task, so ignored); c needs both; d needs c. */
   private static final Map<String, List<String>> UPSTREAM = Map.of("a", List.of(), "b", List.of("x"),
       "c", List.of("a", "b"), "d", List.of("c"));
   private static final List<String> ORDER = List.of("a", "b", "c", "d");

@@ -8,3 +8,10 @@ cast(sum(cast({{ expression }} as decimal(38, 12))) as double)
 {% macro exact_avg(expression) -%}
 cast(sum(cast({{ expression }} as decimal(38, 12))) / count({{ expression }}) as double)
 {%- endmacro %}
+
+{#- The sample variance from exact sums, so it too is the same on every engine and layout. -#}
+{% macro exact_var_samp(expression) -%}
+greatest(0d, (count({{ expression }}) * cast(sum(cast(pow({{ expression }}, 2) as decimal(38, 12))) as double)
+        - pow(cast(sum(cast({{ expression }} as decimal(38, 12))) as double), 2))
+        / (count({{ expression }}) * (count({{ expression }}) - 1)))
+{%- endmacro %}

@@ -16,6 +16,9 @@
     'fct_ramp_up': ['tenure_week'],
     'fct_team_month': ['team_id', 'month_start'],
     'fct_outcome_association': ['driver', 'outcome'],
+    'fct_improvement': ['intervention_id', 'outcome'],
+    'fct_change_candidates': ['candidate_kind', 'task_type', 'measure', 'week_start'],
+    'fct_improvement_weekly': ['intervention_id', 'outcome', 'week_start', 'arm'],
 } %}
 {% for mart, keys in grains | dictsort %}
 select

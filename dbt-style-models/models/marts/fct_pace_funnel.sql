@@ -1,10 +1,14 @@
 -- Pace against peers (METRICS.md: "the same funnel on performance"). Per worker and month:
--- observed items completed O, and the items E the organisation completes in the same handle time on
--- the same task types (its items per handle hour per task type over baseline_days). Time inside
--- items only: someone who reaches the target early and then idles is not slow here; that is the
--- goal's problem, shown in fct_goal_appropriateness.
+-- observed items completed O, and the items E that contemporaneous peers complete in the same handle
+-- time on the same task types: the items per handle hour of each task type in the same ISO week.
+-- Contemporaneous, not a trailing baseline (issue #17): when a tool makes a task type faster, a
+-- baseline that straddles the change would make everyone look fast after it. Time inside items
+-- only: someone who reaches the target early and then idles is not slow here; that is the goal's
+-- problem, shown in fct_goal_appropriateness.
 -- Item counts vary between people far more than Poisson noise, so the limits are widened by the
--- month's overdispersion factor (Spiegelhalter 2005, winsorised at 10 %); exact Poisson when none.
+-- month's overdispersion factor: the mean squared z-score winsorised at 10 % (Spiegelhalter 2005),
+-- taken around the month's median z rather than zero, so that neither a few extreme workers nor a
+-- shift of the whole group widen everyone's limits. Exact Poisson when there is no overdispersion.
 with completions as (
     select * from {{ ref('int_item_completions') }}
     where handle_seconds > 0
@@ -14,32 +18,25 @@ worker_months as (
     select * from {{ ref('int_worker_month') }}
 ),
 
-months as (
-    select distinct trunc(local_date, 'MM') as month_start, last_day(local_date) as month_end
-    from completions
-),
-
-baseline as (
+weekly_rates as (
     select
-        m.month_start,
-        c.task_type,
-        count(*) / {{ exact_sum('c.handle_seconds') }} as items_per_handle_second
-    from months as m
-    join completions as c
-        on c.local_date > date_sub(m.month_end, {{ var('baseline_days') }})
-        and c.local_date <= m.month_end
-    group by m.month_start, c.task_type
+        trunc(local_date, 'WEEK') as week_start,
+        task_type,
+        count(*) / {{ exact_sum('handle_seconds') }} as items_per_handle_second
+    from completions
+    group by trunc(local_date, 'WEEK'), task_type
 ),
 
 per_task as (
     select
         worker_id,
         trunc(local_date, 'MM') as month_start,
+        trunc(local_date, 'WEEK') as week_start,
         task_type,
         count(*) as items,
         {{ exact_sum('handle_seconds') }} as handle_seconds
     from completions
-    group by worker_id, trunc(local_date, 'MM'), task_type
+    group by worker_id, trunc(local_date, 'MM'), trunc(local_date, 'WEEK'), task_type
 ),
 
 per_worker as (
@@ -47,10 +44,10 @@ per_worker as (
         t.worker_id,
         t.month_start,
         sum(t.items) as observed_items,
-        {{ exact_sum('t.handle_seconds * b.items_per_handle_second') }} as expected_items,
+        {{ exact_sum('t.handle_seconds * r.items_per_handle_second') }} as expected_items,
         {{ exact_sum('t.handle_seconds') }} as handle_seconds
     from per_task as t
-    join baseline as b on b.month_start = t.month_start and b.task_type = t.task_type
+    join weekly_rates as r on r.week_start = t.week_start and r.task_type = t.task_type
     group by t.worker_id, t.month_start
 ),
 
@@ -68,7 +65,11 @@ judged as (
 ),
 
 z_bounds as (
-    select month_start, percentile(z, 0.1) as z_low, percentile(z, 0.9) as z_high
+    select
+        month_start,
+        percentile(z, 0.5) as z_median,
+        percentile(z, 0.1) as z_low,
+        percentile(z, 0.9) as z_high
     from judged
     where is_judged
     group by month_start
@@ -77,7 +78,7 @@ z_bounds as (
 overdispersion as (
     select
         j.month_start,
-        greatest(1d, {{ exact_avg('pow(least(greatest(j.z, b.z_low), b.z_high), 2)') }}) as phi
+        greatest(1d, {{ exact_avg('pow(least(greatest(j.z, b.z_low), b.z_high) - b.z_median, 2)') }}) as phi
     from judged as j
     join z_bounds as b on b.month_start = j.month_start
     where j.is_judged

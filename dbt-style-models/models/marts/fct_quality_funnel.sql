@@ -1,7 +1,9 @@
 -- Quality against peers, fairly (METRICS.md, "Fair comparison of people"). Per worker and month:
 -- observed failures O, and expected failures E = Σ over the worker's audited items of the whole
--- organisation's failure rate for that task type over the baseline_days up to the month's end, so a
--- worker on hard work is compared with hard work. Exact Poisson funnel limits for O given E at 95 %
+-- organisation's failure rate for that task type in the same month, so a worker on hard work is
+-- compared with hard work, and with peers at the same time: a change that makes a task type easier
+-- to get right moves everyone's expectation with it (issue #17; METRICS.md's trailing baseline_days
+-- would straddle such a change, see docs/metrics.md). Exact Poisson funnel limits for O given E at 95 %
 -- (warning) and 99.8 % (alarm). Judged only with at least min_audits audits and past ramp-up.
 with audits as (
     select * from {{ ref('stg_silver__audits') }}
@@ -12,22 +14,14 @@ worker_months as (
     select * from {{ ref('int_worker_month') }}
 ),
 
-months as (
-    select distinct trunc(item_local_date, 'MM') as month_start, last_day(item_local_date) as month_end
-    from audits
-),
-
 baseline as (
     select
-        m.month_start,
-        a.task_type,
-        avg(cast(not a.is_pass as int)) as failure_rate,
+        trunc(item_local_date, 'MM') as month_start,
+        task_type,
+        avg(cast(not is_pass as int)) as failure_rate,
         count(*) as baseline_audits
-    from months as m
-    join audits as a
-        on a.item_local_date > date_sub(m.month_end, {{ var('baseline_days') }})
-        and a.item_local_date <= m.month_end
-    group by m.month_start, a.task_type
+    from audits
+    group by trunc(item_local_date, 'MM'), task_type
 ),
 
 per_task as (

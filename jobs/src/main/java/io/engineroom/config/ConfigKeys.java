@@ -122,12 +122,19 @@ public final class ConfigKeys {
   public static final String GOALS_MIN_WORKER_DAYS_DEFAULT = "20";
   public static final String GOALS_ATTAINMENT_GOAL = "engineroom.goals.attainment-goal";
   public static final String GOALS_ATTAINMENT_GOAL_DEFAULT = "0.80";
-  public static final String FAIRNESS_BASELINE_DAYS = "engineroom.fairness.baseline-days";
-  public static final String FAIRNESS_BASELINE_DAYS_DEFAULT = "91";
   public static final String FAIRNESS_PERSIST_PERIODS = "engineroom.fairness.persist-periods";
   public static final String FAIRNESS_PERSIST_PERIODS_DEFAULT = "2";
   public static final String FAIRNESS_MIN_AUDITS = "engineroom.fairness.min-audits";
   public static final String FAIRNESS_MIN_AUDITS_DEFAULT = "20";
+  /** Did a change work (fct_improvement): days compared on each side of its date. */
+  public static final String IMPROVEMENT_WINDOW_DAYS = "engineroom.improvement.window-days";
+  public static final String IMPROVEMENT_WINDOW_DAYS_DEFAULT = "56";
+  /** Cluster-bootstrap replicates (resampling workers) behind each interval. */
+  public static final String IMPROVEMENT_REPLICATES = "engineroom.improvement.replicates";
+  public static final String IMPROVEMENT_REPLICATES_DEFAULT = "400";
+  /** Fewer workers than this in a group before or after: not judgeable. */
+  public static final String IMPROVEMENT_MIN_WORKERS = "engineroom.improvement.min-workers";
+  public static final String IMPROVEMENT_MIN_WORKERS_DEFAULT = "3";
   public static final String MINING_MIN_ITEMS = "engineroom.mining.min-items";
   public static final String MINING_MIN_ITEMS_DEFAULT = "50";
   public static final String MINING_MIN_SUPPORT = "engineroom.mining.min-support";

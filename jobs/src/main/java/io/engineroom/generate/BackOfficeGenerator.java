@@ -48,6 +48,8 @@ public final class BackOfficeGenerator {
     Organisation org = Organisation.build(options.workers(), options.start(), options.days(), options.seed());
     GoalBook goals = new GoalBook(options.start(), options.days());
     WorkerDaySimulator simulator = new WorkerDaySimulator(options.seed(), goals, options.start(), options.days());
+    InterventionBook interventions = new InterventionBook(org, goals, simulator, options.start(), options.days());
+    simulator.actOn(interventions);
     BotSimulator bots = new BotSimulator(options.seed());
     GenerationSummary summary = new GenerationSummary();
     Map<String, TeamMonthOutcome> outcomes = new TreeMap<>();
@@ -64,6 +66,7 @@ public final class BackOfficeGenerator {
         boolean lastDay = d == options.days() - 1;
         writeRoster(landing, org, day);
         writeGoals(landing, goals, day);
+        writeInterventions(landing, interventions, day);
         Map<Team, List<Worker>> members = membersByTeam(org, day);
         DayFiles files = new DayFiles(landing, day, bad);
         for (LateDelivery l : late) {
@@ -117,7 +120,7 @@ public final class BackOfficeGenerator {
         progress.accept(String.format("generate: day %d/%d (%s) done, %,d worker-days, %,d events so far",
             d + 1, options.days(), day, summary.workerDays, summary.events));
       }
-      new GroundTruth(options, org, goals, simulator, bad, summary).write(truthDir.resolve("manifest.json"));
+      new GroundTruth(options, org, goals, simulator, interventions, bad, summary).write(truthDir.resolve("manifest.json"));
     }
     summary.seconds = (System.nanoTime() - began) / 1e9;
     return summary;
@@ -179,6 +182,16 @@ public final class BackOfficeGenerator {
     try (CsvFileWriter csv = new CsvFileWriter(file, "goal_id", "team_id", "task_type", "metric", "target",
         "effective_from", "effective_to")) {
       for (String[] row : goals.rowsAsOf(day)) {
+        csv.row(row);
+      }
+    }
+  }
+
+  private static void writeInterventions(Path landing, InterventionBook interventions, LocalDate day) {
+    Path file = landing.resolve("interventions").resolve(day.toString()).resolve("interventions.csv");
+    try (CsvFileWriter csv = new CsvFileWriter(file, "intervention_id", "kind", "title", "effective_date", "team_id",
+        "task_type", "site_id")) {
+      for (String[] row : interventions.rowsAsOf(day)) {
         csv.row(row);
       }
     }

@@ -21,15 +21,17 @@ final class GroundTruth {
   private final Organisation org;
   private final GoalBook goals;
   private final WorkerDaySimulator simulator;
+  private final InterventionBook interventions;
   private final BadDataInjector bad;
   private final GenerationSummary summary;
 
   GroundTruth(GeneratorOptions options, Organisation org, GoalBook goals, WorkerDaySimulator simulator,
-      BadDataInjector bad, GenerationSummary summary) {
+      InterventionBook interventions, BadDataInjector bad, GenerationSummary summary) {
     this.options = options;
     this.org = org;
     this.goals = goals;
     this.simulator = simulator;
+    this.interventions = interventions;
     this.bad = bad;
     this.summary = summary;
   }
@@ -45,6 +47,8 @@ final class GroundTruth {
     m.put("goal_changes", List.of(map("task_type", PlantedEffects.RETARGETED_GOAL.name(), "metric", "daily_items",
         "from_target", PlantedEffects.RETARGETED_GOAL.dailyTarget, "to_target", PlantedEffects.RETARGETED_TO,
         "effective_from", goals.retargetFrom().toString())));
+    m.put("interventions", interventions.truth());
+    m.put("slow_workers", ids(Worker::isPlantedSlow));
     m.put("low_quality_workers", ids(w -> w.lowQuality));
     m.put("hard_mix_workers", hardMixWorkers());
     m.put("best_practice", map("task_type", PlantedEffects.BEST_PRACTICE_TASK.name(),

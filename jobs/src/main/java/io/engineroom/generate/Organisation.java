@@ -61,7 +61,8 @@ final class Organisation {
       String host = String.format("PC-%s-%05d", team.site().id(), w + 1);
       String second = rng.chance(0.05) ? String.format("LT-%s-%05d", team.site().id(), w + 1) : null;
       int shiftHours = rng.chance(0.1) ? 6 : 8;
-      double pace = Math.exp(0.18 * rng.gaussian());
+      // People differ in pace, within a band (two standard deviations): past it is the planted slow worker.
+      double pace = Math.exp(0.18 * Math.max(-2.0, Math.min(2.0, rng.gaussian())));
       double failFactor = Math.exp(0.15 * rng.gaussian());
       boolean adopter = rng.chance(PlantedEffects.BEST_PRACTICE_ADOPTER_SHARE);
       String name = FIRST[rng.between(0, FIRST.length - 1)] + " " + LAST[rng.between(0, LAST.length - 1)];
@@ -80,7 +81,24 @@ final class Organisation {
           w.terminationDate, w.primaryHost, w.secondaryHost, w.shiftHours, w.pace,
           PlantedEffects.LOW_QUALITY_FAIL_FACTOR, true, w.bestPracticeAdopter, w.costStep));
     }
+    plantSlowWorker(workers, start);
     return new Organisation(List.copyOf(teams), List.copyOf(workers), start, days);
+  }
+
+  /**
+   * The first settled worker on the drifting task type's team becomes persistently slow: they must
+   * stay flagged for pace before and after that task type's tool goes live (issue #17).
+   */
+  private static void plantSlowWorker(List<Worker> workers, LocalDate start) {
+    for (Worker w : workers) {
+      boolean settled = w.hireDate.isBefore(start.minusDays(100)) && w.terminationDate == null && w.moveDate == null && !w.lowQuality;
+      if (settled && w.team.taskMix().contains(PlantedEffects.DRIFTING_GOAL)) {
+        workers.set(w.index, new Worker(w.index, w.id, w.displayName, w.team, w.moveDate, w.newTeam, w.hireDate,
+            w.terminationDate, w.primaryHost, w.secondaryHost, w.shiftHours, PlantedEffects.SLOW_WORKER_PACE,
+            w.failFactor, w.lowQuality, w.bestPracticeAdopter, w.costStep));
+        return;
+      }
+    }
   }
 
   /** Workers of a team on a day, in a fixed order, counting moves, hires and leavers. */

@@ -52,6 +52,22 @@ final class PlantedEffects {
   static final double SLOW_APP_USE = 0.25;
   static final double SLOW_APP_HANDLE_FACTOR = 1.40;
 
+  /** Improvement (issue #17): a tool that cuts one team's handle time of a task type by a quarter. */
+  static final TaskType TOOL_TASK = TaskType.KYC_REVIEW;
+  static final int TOOL_TEAM_INDEX = 0;
+  static final double TOOL_AT_SHARE = 0.6;
+  static final double TOOL_HANDLE_FACTOR = 0.75;
+  /** A training that changes nothing, for a team's whole work. */
+  static final int TRAINING_TEAM_INDEX = 1;
+  static final double TRAINING_AT_SHARE = 0.45;
+  /** A process change in a team whose handle time was already falling before it (a pre-trend). */
+  static final TaskType PRE_TREND_TASK = TaskType.ADDRESS_CHANGE;
+  static final int PRE_TREND_TEAM_INDEX = 3;
+  static final double PRE_TREND_AT_SHARE = 0.6;
+  static final double PRE_TREND_HANDLE_FACTOR = 0.75;
+  /** One settled worker per team on the drifting task type is this much slower than peers, throughout. */
+  static final double SLOW_WORKER_PACE = 1.6;
+
   /** New hires: handle time and failures fall off exponentially with tenure. */
   static final double RAMP_UP_EXTRA_HANDLE = 0.8;
   static final double RAMP_UP_EXTRA_FAIL = 1.5;

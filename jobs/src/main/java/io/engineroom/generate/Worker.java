@@ -47,6 +47,11 @@ final class Worker {
     this.costStep = costStep;
   }
 
+  /** The planted persistently slow worker (Organisation). */
+  boolean isPlantedSlow() {
+    return pace == PlantedEffects.SLOW_WORKER_PACE;
+  }
+
   Team teamOn(LocalDate day) {
     return moveDate != null && !day.isBefore(moveDate) ? newTeam : team;
   }

@@ -25,6 +25,7 @@ final class WorkerDaySimulator {
   private final GoalBook goals;
   private final LocalDate periodStart;
   private final int periodDays;
+  private InterventionBook interventions;
 
   WorkerDaySimulator(long seed, GoalBook goals, LocalDate periodStart, int periodDays) {
     this.seed = seed;
@@ -36,6 +37,11 @@ final class WorkerDaySimulator {
   SimulatedDay simulate(Worker worker, TaskType task, List<TeamDayPlan.Handover> handovers, LocalDate day,
       int dayIndex) {
     return new Run(worker, task, handovers, day, dayIndex).play();
+  }
+
+  /** The register whose changes act on handle time; set once, before the first day is simulated. */
+  void actOn(InterventionBook book) {
+    this.interventions = book;
   }
 
   /** Multiplier on handle time for the drifting goal: a tool change makes the work faster. */
@@ -142,7 +148,8 @@ final class WorkerDaySimulator {
 
     private double handleSecondsFor(TaskType type, boolean bestPractice, boolean slowApp) {
       double h = type.standardSeconds * w.pace * rng.logNormal(0.30)
-          * PlantedEffects.rampUpHandleFactor(tenureDays) * driftFactor(type, day);
+          * PlantedEffects.rampUpHandleFactor(tenureDays) * driftFactor(type, day)
+          * interventions.handleFactor(type, w.teamOn(day), day);
       if (bestPractice) {
         h *= PlantedEffects.BEST_PRACTICE_HANDLE_FACTOR;
       }

@@ -127,6 +127,8 @@ public final class IngestJob {
     // Goals are always rebuilt: the table is the latest snapshot as of the night's own date.
     silverStep(delivery, ++step[0], "goals", false,
         () -> ReferenceSilver.buildGoals(ctx, reports.get(LandingSource.GOALS)));
+    silverStep(delivery, ++step[0], "register of changes", false,
+        () -> ReferenceSilver.buildInterventions(ctx, reports.get(LandingSource.INTERVENTIONS)));
     silverStep(delivery, ++step[0], "work events and items", false,
         () -> WorkSilver.build(ctx, reports.get(LandingSource.WORK_EVENTS)));
     silverStep(delivery, ++step[0], "desktop activity and active time", false,

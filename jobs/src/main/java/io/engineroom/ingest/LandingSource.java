@@ -22,6 +22,8 @@ public enum LandingSource {
       List.of()),
   OUTCOMES("outcomes", List.of("month", "team_id", "csat", "retention_rate", "complaints", "revenue", "currency",
       "remediation_cost_per_error"), List.of()),
+  INTERVENTIONS("interventions", List.of("intervention_id", "kind", "title", "effective_date", "team_id", "task_type",
+      "site_id"), List.of()),
   APP_CATEGORIES("reference", List.of("priority", "match_field", "pattern", "category", "productive"), List.of());
 
   private final String folder;
@@ -57,11 +59,11 @@ public enum LandingSource {
   }
 
   /**
-   * A full snapshot delivered daily (roster, goals): the same bytes on another day are a new
+   * A full snapshot delivered daily (roster, goals, interventions): the same bytes on another day are a new
    * snapshot that says "nothing changed", not a re-sent file.
    */
   public boolean isDailySnapshot() {
-    return this == ROSTER || this == GOALS;
+    return this == ROSTER || this == GOALS || this == INTERVENTIONS;
   }
 
   /** Name of the bronze and quarantine source label, e.g. {@code work_events}. */

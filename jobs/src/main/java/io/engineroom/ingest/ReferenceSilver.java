@@ -9,10 +9,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
-/** Goals (effective-dated), monthly outcomes and the app-category rules. */
+/** Goals (effective-dated), the register of changes to the work, monthly outcomes and the app-category rules. */
 final class ReferenceSilver {
   static final String GOALS = "goals";
   static final String GOAL_CHANGES = "goal_changes";
+  static final String INTERVENTIONS = "interventions";
   static final String OUTCOMES = "outcomes";
   static final String APP_CATEGORIES = "app_categories";
 
@@ -30,6 +31,20 @@ final class ReferenceSilver {
     report.rowsToSilver += report.newFiles.isEmpty() ? 0 : goals.count();
     recordChanges(ctx, goals);
     DeltaTables.overwrite(goals, ctx.silver(GOALS));
+  }
+
+  /** The register of changes as of the night's date: like goals, the latest snapshot is the register. */
+  static void buildInterventions(SilverContext ctx, SourceReport report) {
+    ctx.view("bronze_interventions", ctx.bronzeAll(LandingSource.INTERVENTIONS));
+    Dataset<Row> checked = ctx.sql("interventions_checked");
+    ctx.view("interventions_checked", checked);
+    Dataset<Row> batch = ctx.bronzeBatch(LandingSource.INTERVENTIONS);
+    report.rowsRead += batch.count();
+    report.addQuarantined(ctx.quarantine.write(LandingSource.INTERVENTIONS, checked, "_reason", ctx.runId));
+    report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.INTERVENTIONS, batch, ctx.runId));
+    Dataset<Row> interventions = ctx.sql("interventions");
+    long written = DeltaTables.overwriteCounting(ctx.spark, interventions, ctx.silver(INTERVENTIONS)).rowsWritten();
+    report.rowsToSilver += report.newFiles.isEmpty() ? 0 : written;
   }
 
   /**

@@ -22,10 +22,12 @@ final class ModelVars {
     VAR_TO_KEY.put("too_hard_attainment", ConfigKeys.GOALS_TOO_HARD_ATTAINMENT);
     VAR_TO_KEY.put("min_worker_days", ConfigKeys.GOALS_MIN_WORKER_DAYS);
     VAR_TO_KEY.put("attainment_goal", ConfigKeys.GOALS_ATTAINMENT_GOAL);
-    VAR_TO_KEY.put("baseline_days", ConfigKeys.FAIRNESS_BASELINE_DAYS);
     VAR_TO_KEY.put("persist_periods", ConfigKeys.FAIRNESS_PERSIST_PERIODS);
     VAR_TO_KEY.put("min_audits", ConfigKeys.FAIRNESS_MIN_AUDITS);
     VAR_TO_KEY.put("min_items", ConfigKeys.MINING_MIN_ITEMS);
+    VAR_TO_KEY.put("improvement_window_days", ConfigKeys.IMPROVEMENT_WINDOW_DAYS);
+    VAR_TO_KEY.put("improvement_replicates", ConfigKeys.IMPROVEMENT_REPLICATES);
+    VAR_TO_KEY.put("improvement_min_workers", ConfigKeys.IMPROVEMENT_MIN_WORKERS);
     VAR_TO_KEY.put("reporting_currency", ConfigKeys.MONEY_REPORTING_CURRENCY);
   }
 

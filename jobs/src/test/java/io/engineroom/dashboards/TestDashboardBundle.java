@@ -25,10 +25,10 @@ class TestDashboardBundle {
   @TempDir Path work;
 
   @Test
-  void theSixDashboardsAreThereAndEveryChartIsLaidOut() {
+  void theSevenDashboardsAreThereAndEveryChartIsLaidOut() {
     AssetSpecs specs = AssetSpecs.load(ASSETS);
     assertThat(specs.dashboards).extracting(d -> d.slug).containsExactly("executive-trends", "goals",
-        "teams-and-people", "best-practices", "money-and-outcomes", "data-quality");
+        "teams-and-people", "best-practices", "money-and-outcomes", "improvement", "data-quality");
     Map<String, Map<String, Object>> files = new SupersetBundle(specs, CONNECTION).files();
     for (DashboardSpec dashboard : specs.dashboards) {
       @SuppressWarnings("unchecked")

@@ -166,7 +166,9 @@ def sanity_problems(title, result, metric_labels):
                     problems.append(f"{column} is {value}")
             lowered = column.lower()
             if isinstance(value, (int, float)) and value is not None and not isinstance(value, bool):
-                if any(word in lowered for word in ("rate", "share", "support")) and "change" not in lowered \
+                # a change or an effect as a share is signed: -0.25 is a quarter less
+                if any(word in lowered for word in ("rate", "share", "support")) \
+                        and not any(word in lowered for word in ("change", "effect")) \
                         and not -1e-9 <= value <= 1 + 1e-9:
                     problems.append(f"{column} = {value} is not a share between 0 and 1")
                 signed = ("change", "saved", "effect", "slope", "rho", "lower", "upper")

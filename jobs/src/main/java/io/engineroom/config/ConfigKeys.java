@@ -70,6 +70,13 @@ public final class ConfigKeys {
   public static final String INGEST_ENCODINGS = "engineroom.ingest.encodings";
   public static final String INGEST_ENCODINGS_DEFAULT = "";
   /** Event and audit timestamps before this day are impossible for a back office and quarantined. */
+  /**
+   * Work-event resources that are a system, not a person (a ticketing system's own user, a batch
+   * job): a Java regex over the whole id. Their events count as automated work, never a person's.
+   */
+  public static final String INGEST_SYSTEM_RESOURCES = "engineroom.ingest.system-resources";
+  public static final String INGEST_SYSTEM_RESOURCES_DEFAULT =
+      "(?i)(system|sys|batch|scheduler|robot|rpa|bot|.*[-_ ]bot|automated|automation)";
   public static final String INGEST_EARLIEST_TIMESTAMP = "engineroom.ingest.earliest-timestamp";
   public static final String INGEST_EARLIEST_TIMESTAMP_DEFAULT = "2000-01-01";
   /** Roster and goal dates (hire, termination, effective) outside this range are quarantined. */

@@ -103,6 +103,7 @@ public final class IngestJob {
     ctx.params.put("earliest_timestamp", isoDate(ConfigKeys.INGEST_EARLIEST_TIMESTAMP));
     ctx.params.put("earliest_date", isoDate(ConfigKeys.INGEST_EARLIEST_DATE));
     ctx.params.put("latest_date", isoDate(ConfigKeys.INGEST_LATEST_DATE));
+    ctx.params.put("system_resource_pattern", sqlRegex(ConfigKeys.INGEST_SYSTEM_RESOURCES));
     Tombstones erased = ErasureRegister.tombstones(spark, warehouse);
     int[] step = {0};
     // Desktop activity lands last: its titles are reduced while read, by tonight's app-category rules.
@@ -140,6 +141,18 @@ public final class IngestJob {
     report.quality = new QualityGate(spark, warehouse, QualityConfig.load(checksFile()), progress)
         .run(delivery, runId);
     return report;
+  }
+
+  /** A configured regex, checked, as the body of a SQL string literal. */
+  private String sqlRegex(String key) {
+    String regex = config.get(key);
+    try {
+      java.util.regex.Pattern.compile(regex);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new io.engineroom.config.ConfigException("Setting '" + key + "' must be a Java regular expression: "
+          + e.getDescription() + " in '" + regex + "'.");
+    }
+    return regex.replace("\\", "\\\\").replace("'", "\\'");
   }
 
   /** The dates the files' folders name, or the run's delivery date for files in undated folders. */

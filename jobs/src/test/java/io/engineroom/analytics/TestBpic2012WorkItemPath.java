@@ -73,6 +73,56 @@ class TestBpic2012WorkItemPath {
     spark.stop();
   }
 
+  /**
+   * An incident log that declares its ticket system's sub-statuses as its lifecycle model, with the
+   * system's own user and a '-' placeholder as resources (issue #18): nothing is refused, every
+   * status is kept, and neither the system nor the placeholder is a person.
+   */
+  @Test
+  void aLogWithItsOwnLifecycleModelImportsWholeAndSystemsAreNotPeople() throws Exception {
+    Path incidents = dir.resolve("incidents").resolve("incidents.xes");
+    Files.createDirectories(incidents.getParent());
+    StringBuilder xes = new StringBuilder("<?xml version=\"1.0\"?><log xes.version=\"1.0\">"
+        + "<string key=\"lifecycle:model\" value=\"incident-states\"/>");
+    String[][] steps = {{"Accepted", "Awaiting Assignment", "SYSTEM"}, {"Accepted", "In Progress", "Anna"},
+        {"Queued", "Wait - User", "-"}, {"Accepted", "In Progress", "Ben"}, {"Completed", "Resolved", "Ben"},
+        {"Completed", "Closed", "SYSTEM"}};
+    for (int c = 1; c <= 3; c++) {
+      xes.append("<trace><string key=\"concept:name\" value=\"INC-").append(c).append("\"/>");
+      for (int e = 0; e < steps.length; e++) {
+        xes.append("<event><string key=\"concept:name\" value=\"").append(steps[e][0]).append("\"/>")
+            .append("<string key=\"lifecycle:transition\" value=\"").append(steps[e][1]).append("\"/>")
+            .append("<string key=\"org:resource\" value=\"").append(steps[e][2]).append("\"/>")
+            .append("<string key=\"org:group\" value=\"Service desk\"/>")
+            .append(String.format("<date key=\"time:timestamp\" value=\"2012-05-0%dT%02d:00:00.000+02:00\"/>", c, 8 + e))
+            .append("</event>");
+      }
+      xes.append("</trace>");
+    }
+    Files.writeString(incidents, xes.append("</log>").toString());
+    Path wh = dir.resolve("wh-incidents");
+    EngineRoomConfig config = SparkTestSession.config(incidents.getParent().toString(), wh.toString());
+    IngestReport incidentReport = new IngestJob(spark, config, new Warehouse(wh),
+        new LandingLayout(incidents.getParent().toString(), spark.sparkContext().hadoopConfiguration()), s -> { })
+        .run(LocalDate.of(2012, 5, 10), "incidents", Map.of(LandingSource.WORK_EVENTS, List.of(incidents.toString())));
+    assertThat(incidentReport.quarantined()).as("rows refused").isZero();
+    Row r = spark.read().format("delta").load(new Warehouse(wh).path(Layer.SILVER, "work_events")).selectExpr(
+        "count(*)",
+        "count_if(get_json_object(attributes, '$.status') = 'Wait - User')",
+        "count_if(get_json_object(attributes, '$[\\'org:group\\']') = 'Service desk')",
+        "count_if(worker_id = 'SYSTEM' and is_automated)",
+        "count_if(worker_id = 'SYSTEM' and not is_automated)",
+        "count_if(worker_id is null)",
+        "count_if(worker_id in ('Anna', 'Ben') and not is_automated)").head();
+    assertThat(r.getLong(0)).as("events").isEqualTo(18L);
+    assertThat(r.getLong(1)).as("the custom status kept").isEqualTo(3L);
+    assertThat(r.getLong(2)).as("event attributes kept").isEqualTo(18L);
+    assertThat(r.getLong(3)).as("the system's own user, as automated work").isEqualTo(6L);
+    assertThat(r.getLong(4)).isZero();
+    assertThat(r.getLong(5)).as("'-' names nobody").isEqualTo(3L);
+    assertThat(r.getLong(6)).as("people").isEqualTo(9L);
+  }
+
   @Test
   void reproducesTheFiguresOfTheDatasetReadme() {
     Dataset<Row> events = spark.read().format("delta").load(warehouse.path(Layer.SILVER, "work_events"));

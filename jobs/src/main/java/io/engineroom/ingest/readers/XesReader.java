@@ -159,10 +159,8 @@ public final class XesReader implements LandingFileReader {
       Map<String, String> event, WorkItemRuns runs) {
     String caseId = traceAttrs.getOrDefault("concept:name", "");
     String activity = event.getOrDefault("concept:name", "");
-    String lifecycle = event.getOrDefault("lifecycle:transition", "COMPLETE").toUpperCase();
-    if (lifecycle.equals("ATE_ABORT") || lifecycle.equals("PI_ABORT")) {
-      lifecycle = "ABORT";
-    }
+    String transition = event.get("lifecycle:transition");
+    String lifecycle = XesTransitions.lifecycle(transition);
     Map<String, String> f = new LinkedHashMap<>();
     f.put("event_id", caseId + "#" + eventIndex);
     f.put("source_system", sourceSystem);
@@ -173,7 +171,7 @@ public final class XesReader implements LandingFileReader {
     f.put("lifecycle", lifecycle);
     f.put("ts", event.getOrDefault("time:timestamp", ""));
     f.put("automated", "false");
-    f.put("attributes", traceAttributesJson(traceAttrs));
+    f.put("attributes", attributesJson(traceAttrs, event, XesTransitions.status(transition)));
     return RawRecord.ok("trace " + trace + " event " + eventIndex, f);
   }
 
@@ -206,12 +204,32 @@ public final class XesReader implements LandingFileReader {
     }
   }
 
-  private static String traceAttributesJson(Map<String, String> traceAttrs) {
-    StringBuilder sb = new StringBuilder("{");
-    for (Map.Entry<String, String> e : traceAttrs.entrySet()) {
-      if (e.getKey().equals("concept:name")) {
-        continue;
+  /** Keys the contract's own fields already carry. */
+  private static final java.util.Set<String> MAPPED = java.util.Set.of("concept:name", "lifecycle:transition",
+      "time:timestamp", "org:resource");
+
+  /**
+   * The trace's and the event's other attributes (amounts, product, org:group, org:role), usable as
+   * case-mix; an event attribute wins over a trace attribute of the same key. A transition outside
+   * the standard lifecycle model is kept as {@code status}.
+   */
+  private static String attributesJson(Map<String, String> traceAttrs, Map<String, String> event, String status) {
+    Map<String, String> all = new LinkedHashMap<>();
+    traceAttrs.forEach((k, v) -> {
+      if (!MAPPED.contains(k)) {
+        all.put(k, v);
       }
+    });
+    event.forEach((k, v) -> {
+      if (!MAPPED.contains(k)) {
+        all.put(k, v);
+      }
+    });
+    if (status != null) {
+      all.put("status", status);
+    }
+    StringBuilder sb = new StringBuilder("{");
+    for (Map.Entry<String, String> e : all.entrySet()) {
       if (sb.length() > 1) {
         sb.append(", ");
       }

@@ -36,7 +36,7 @@ final as (
     worker as worker_id,
     upper(lifecycle) as lifecycle,
     ts_utc,
-    coalesce(lower(automated) = 'true', false) as is_automated,
+    coalesce(lower(automated) = 'true', false) or is_system_resource as is_automated,
     nullif(attributes, '') as attributes,
     site_timezone,
     coalesce(to_date(from_utc_timestamp(ts_utc, site_timezone)), to_date(substr(ts, 1, 10))) as local_date,

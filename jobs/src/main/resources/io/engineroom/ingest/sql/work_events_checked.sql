@@ -4,7 +4,11 @@ with typed as (
   select
     b.*,
     cast(ts as timestamp) as ts_utc,
-    nullif(worker_id, '') as worker,
+    -- placeholders ('-', 'n/a', 'unknown') name nobody: the event is unattributed, like an empty id
+    case when trim(worker_id) rlike '(?i)^(-+|[?]+|n/?a|none|null|unknown|nobody)$' then null
+      else nullif(worker_id, '') end as worker,
+    -- a system's own user (ingest.system-resources): automated work, never judged as a person's
+    coalesce(trim(worker_id) rlike '^(?:${system_resource_pattern})$', false) as is_system_resource,
     sha2(concat_ws('\u0001', case_id, work_item_id, task_type, worker_id, lifecycle, cast(cast(ts as timestamp) as string),
       lower(automated), attributes), 256) as content_hash
   from bronze_batch b
@@ -23,7 +27,7 @@ row_checks as (
         then 'UNKNOWN_LIFECYCLE'
       when lower(coalesce(automated, '')) not in ('true', 'false', '') then 'BAD_BOOLEAN'
       when ts_utc > timestamp '${delivery_end_utc}' + interval ${future_tolerance_hours} hours then 'FUTURE_EVENT'
-      when ${roster_known} and worker is not null
+      when ${roster_known} and worker is not null and not is_system_resource
         and not exists (select 1 from roster_history r where r.worker_id = t.worker) then 'UNKNOWN_WORKER'
     end as _reason
   from typed t
@@ -77,14 +81,14 @@ against_silver as (
 select
   event_id, source_system, case_id, work_item_id, task_type, worker_id, lifecycle, ts, automated, attributes,
   _position, _ordinal, _read_error, _read_error_detail, _source_file, _file_sha256, _delivery_date, _run_id,
-  ts_utc, worker, content_hash,
+  ts_utc, worker, is_system_resource, content_hash,
   final_dup_reason as _reason
 from against_silver
 union all
 select
   event_id, source_system, case_id, work_item_id, task_type, worker_id, lifecycle, ts, automated, attributes,
   _position, _ordinal, _read_error, _read_error_detail, _source_file, _file_sha256, _delivery_date, _run_id,
-  ts_utc, worker, content_hash,
+  ts_utc, worker, is_system_resource, content_hash,
   _reason
 from row_checks
 where _reason is not null

@@ -39,6 +39,40 @@ class TestXesReader {
   }
 
   @Test
+  void aLogWithItsOwnLifecycleModelIsReadWholeWithEachStatusKept() {
+    // An incident log declares its ticket system's sub-statuses as its lifecycle model (XES allows it).
+    String log = "<?xml version=\"1.0\"?><log xes.version=\"1.0\">"
+        + "<extension name=\"Lifecycle\" prefix=\"lifecycle\" uri=\"http://www.xes-standard.org/lifecycle.xesext\"/>"
+        + "<string key=\"lifecycle:model\" value=\"incident-states\"/>"
+        + "<trace><string key=\"concept:name\" value=\"INC-7\"/>"
+        + ev("Accepted", "Awaiting Assignment", "Siebel", "2012-05-02T08:00:00.000+02:00")
+        + ev("Accepted", "In Progress", "Anna", "2012-05-02T09:00:00.000+02:00")
+        + ev("Queued", "Wait - User", "Anna", "2012-05-02T09:30:00.000+02:00")
+        + ev("Completed", "Resolved", "Anna", "2012-05-03T10:00:00.000+02:00")
+        + ev("Completed", "withdraw", "Anna", "2012-05-03T11:00:00.000+02:00")
+        + "</trace></log>";
+    List<RawRecord> out = new ArrayList<>();
+    new XesReader().read("logs/incidents.xes", log.getBytes(StandardCharsets.UTF_8), out::add);
+    assertThat(out).hasSize(5).allMatch(r -> r.reason() == null);
+    assertThat(out).extracting(r -> r.fields().get("lifecycle"))
+        .containsExactly("COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE", "ABORT");
+    assertThat(out.get(0).fields().get("attributes")).contains("\"status\": \"Awaiting Assignment\"");
+    assertThat(out.get(2).fields().get("attributes")).contains("\"status\": \"Wait - User\"");
+    assertThat(out.get(4).fields().get("attributes")).doesNotContain("status");
+  }
+
+  @Test
+  void standardTransitionsMapAsTheContractSays() {
+    assertThat(XesTransitions.lifecycle("reassign")).isEqualTo("ASSIGN");
+    assertThat(XesTransitions.lifecycle("ate_abort")).isEqualTo("ABORT");
+    assertThat(XesTransitions.lifecycle("manualskip")).isEqualTo("ABORT");
+    assertThat(XesTransitions.lifecycle(" Start ")).isEqualTo("START");
+    assertThat(XesTransitions.lifecycle(null)).isEqualTo("COMPLETE");
+    assertThat(XesTransitions.status("complete")).isNull();
+    assertThat(XesTransitions.status("In Progress")).isEqualTo("In Progress");
+  }
+
+  @Test
   void aScheduleWhileARunIsOpenAnnouncesTheNextRun() {
     String log = "<?xml version=\"1.0\"?><log xes.version=\"1.0\">"
         + "<trace><string key=\"concept:name\" value=\"200\"/>"

@@ -2,9 +2,10 @@
 -- One row per change, worker, local day and task type within improvement_window_days of the change's
 -- date: the work the change covers (arm 'treated') or the work it is compared with ('comparison'),
 -- before it ('early' and 'late', the halves of the before period, for the pre-trend check) or from
--- its date on ('after'). Comparison by rule: work outside the change's scope that no other change
--- touched in the window (a change that also covers all of the treated work hits both groups alike
--- and is allowed), of the treated work's task types where there is such work, else of any task type.
+-- its date on ('after'). Comparison by rule: work outside the change's scope, of the treated work's
+-- task types where there is such work, else of any task type. Work another change in the window
+-- touched is left out of both groups, unless that change covers all of this one's scope and the
+-- comparison work too (it then hits both groups alike). A table: two marts read it.
 -- Worker-days still in ramp-up are left out: a cohort learning the job would pass for an effect.
 with changes as (
     select * from {{ ref('stg_silver__interventions') }}

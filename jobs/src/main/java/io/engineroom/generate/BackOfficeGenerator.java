@@ -120,7 +120,8 @@ public final class BackOfficeGenerator {
         progress.accept(String.format("generate: day %d/%d (%s) done, %,d worker-days, %,d events so far",
             d + 1, options.days(), day, summary.workerDays, summary.events));
       }
-      new GroundTruth(options, org, goals, simulator, interventions, bad, summary).write(truthDir.resolve("manifest.json"));
+      new GroundTruth(options, org, goals, simulator, interventions, bad, summary)
+          .write(truthDir.resolve("manifest.json"));
     }
     summary.seconds = (System.nanoTime() - began) / 1e9;
     return summary;

@@ -40,9 +40,9 @@ final class InterventionBook {
     all.add(tool);
     all.add(new Intervention("CHG-002", "tool", "Payments auto-match goes live", simulator.driftDate(), "*",
         PlantedEffects.DRIFTING_GOAL.name(), "*", PlantedEffects.DRIFT_HANDLE_FACTOR, false));
+    String trainedTeam = org.teams.get(PlantedEffects.TRAINING_TEAM_INDEX).id();
     all.add(new Intervention("CHG-003", "training", "Claims writing course",
-        mondayAtShare(periodDays, PlantedEffects.TRAINING_AT_SHARE), org.teams.get(PlantedEffects.TRAINING_TEAM_INDEX).id(),
-        "*", "*", 1.0, false));
+        mondayAtShare(periodDays, PlantedEffects.TRAINING_AT_SHARE), trainedTeam, "*", "*", 1.0, false));
     String trendTeam = org.teams.get(PlantedEffects.PRE_TREND_TEAM_INDEX).id();
     preTrend = new Intervention("CHG-004", "process_change", "Address-change checklist in " + trendTeam,
         mondayAtShare(periodDays, PlantedEffects.PRE_TREND_AT_SHARE), trendTeam, PlantedEffects.PRE_TREND_TASK.name(),
@@ -50,10 +50,6 @@ final class InterventionBook {
     all.add(preTrend);
     all.add(new Intervention("CHG-005", "goal_change", "KYC daily target re-set to " + PlantedEffects.RETARGETED_TO,
         goals.retargetFrom(), "*", PlantedEffects.RETARGETED_GOAL.name(), "*", 1.0, false));
-  }
-
-  List<Intervention> all() {
-    return all;
   }
 
   /**

@@ -91,7 +91,8 @@ final class Organisation {
    */
   private static void plantSlowWorker(List<Worker> workers, LocalDate start) {
     for (Worker w : workers) {
-      boolean settled = w.hireDate.isBefore(start.minusDays(100)) && w.terminationDate == null && w.moveDate == null && !w.lowQuality;
+      boolean settled = w.hireDate.isBefore(start.minusDays(100)) && w.terminationDate == null
+          && w.moveDate == null && !w.lowQuality;
       if (settled && w.team.taskMix().contains(PlantedEffects.DRIFTING_GOAL)) {
         workers.set(w.index, new Worker(w.index, w.id, w.displayName, w.team, w.moveDate, w.newTeam, w.hireDate,
             w.terminationDate, w.primaryHost, w.secondaryHost, w.shiftHours, PlantedEffects.SLOW_WORKER_PACE,

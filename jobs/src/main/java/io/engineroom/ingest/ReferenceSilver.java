@@ -20,14 +20,7 @@ final class ReferenceSilver {
   private ReferenceSilver() {}
 
   static void buildGoals(SilverContext ctx, SourceReport report) {
-    ctx.view("bronze_goals", ctx.bronzeAll(LandingSource.GOALS));
-    Dataset<Row> checked = ctx.sql("goals_checked");
-    ctx.view("goals_checked", checked);
-    report.rowsRead += ctx.bronzeBatch(LandingSource.GOALS).count();
-    report.addQuarantined(ctx.quarantine.write(LandingSource.GOALS, checked, "_reason", ctx.runId));
-    report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.GOALS, ctx.bronzeBatch(LandingSource.GOALS),
-        ctx.runId));
-    Dataset<Row> goals = ctx.sql("goals").localCheckpoint();
+    Dataset<Row> goals = latestSnapshot(ctx, LandingSource.GOALS, report).localCheckpoint();
     report.rowsToSilver += report.newFiles.isEmpty() ? 0 : goals.count();
     recordChanges(ctx, goals);
     DeltaTables.overwrite(goals, ctx.silver(GOALS));
@@ -35,16 +28,26 @@ final class ReferenceSilver {
 
   /** The register of changes as of the night's date: like goals, the latest snapshot is the register. */
   static void buildInterventions(SilverContext ctx, SourceReport report) {
-    ctx.view("bronze_interventions", ctx.bronzeAll(LandingSource.INTERVENTIONS));
-    Dataset<Row> checked = ctx.sql("interventions_checked");
-    ctx.view("interventions_checked", checked);
-    Dataset<Row> batch = ctx.bronzeBatch(LandingSource.INTERVENTIONS);
-    report.rowsRead += batch.count();
-    report.addQuarantined(ctx.quarantine.write(LandingSource.INTERVENTIONS, checked, "_reason", ctx.runId));
-    report.addQuarantined(ctx.quarantine.writeReadErrors(LandingSource.INTERVENTIONS, batch, ctx.runId));
-    Dataset<Row> interventions = ctx.sql("interventions");
+    Dataset<Row> interventions = latestSnapshot(ctx, LandingSource.INTERVENTIONS, report);
     long written = DeltaTables.overwriteCounting(ctx.spark, interventions, ctx.silver(INTERVENTIONS)).rowsWritten();
     report.rowsToSilver += report.newFiles.isEmpty() ? 0 : written;
+  }
+
+  /**
+   * A daily full snapshot (goals, interventions): the latest delivery up to the night checked by
+   * {@code <source>_checked.sql}, its bad rows and this delivery's unreadable ones quarantined,
+   * and the good rows as {@code <source>.sql} types them.
+   */
+  private static Dataset<Row> latestSnapshot(SilverContext ctx, LandingSource source, SourceReport report) {
+    String name = source.tableName();
+    ctx.view("bronze_" + name, ctx.bronzeAll(source));
+    Dataset<Row> checked = ctx.sql(name + "_checked");
+    ctx.view(name + "_checked", checked);
+    Dataset<Row> batch = ctx.bronzeBatch(source);
+    report.rowsRead += batch.count();
+    report.addQuarantined(ctx.quarantine.write(source, checked, "_reason", ctx.runId));
+    report.addQuarantined(ctx.quarantine.writeReadErrors(source, batch, ctx.runId));
+    return ctx.sql(name);
   }
 
   /**
